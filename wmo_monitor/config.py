@@ -1,0 +1,99 @@
+"""Settings from flags, then environment variables, then defaults (operations.md, Configuration).
+
+One frozen object is passed around so that every component reads the same values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+DEMO_SLEUTEL = "DEMO-SLEUTEL-NIET-VOOR-PRODUCTIE"
+"""Fixed pseudonym key for `demo` and `generate` only; `run` and `serve` refuse to use it implicitly."""
+
+DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
+DEFAULT_LANDING = Path("data/landing")
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_dir: Path = DEFAULT_LANDING
+    warehouse: Path = DEFAULT_WAREHOUSE
+    peildatum: date | None = None
+    pseudoniem_sleutel: str | None = field(default=None, repr=False)
+    iwmo_xsd_dir: Path | None = None
+    min_celgrootte: int = 10
+    users_file: Path | None = None
+    zip_max_bytes: int = 2 * 1024**3
+
+    @property
+    def work_db(self) -> Path:
+        """The pipeline's private single-writer file next to the published warehouse."""
+        return self.warehouse.with_name(f"{self.warehouse.stem}.work.duckdb")
+
+    @property
+    def state_dir(self) -> Path:
+        """Folder for run state that is not data: logs, the dashboard audit log, dbt artefacts."""
+        return self.warehouse.parent / f"{self.warehouse.stem}.state"
+
+    @property
+    def effective_users_file(self) -> Path:
+        return self.users_file or self.warehouse.parent / "gebruikers.json"
+
+    def require_key(self) -> str:
+        if not self.pseudoniem_sleutel:
+            raise ConfigError(
+                "Geen pseudonimiseringssleutel ingesteld. Zet WMO_PSEUDONIEM_SLEUTEL of "
+                "WMO_PSEUDONIEM_SLEUTEL_FILE (een bestand met de sleutel), of gebruik `wmo-monitor demo` "
+                "voor de demoregio."
+            )
+        return self.pseudoniem_sleutel
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """Apply command-line flags; a flag given as None leaves the setting alone."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _read_key(env: dict[str, str]) -> str | None:
+    if env.get("WMO_PSEUDONIEM_SLEUTEL"):
+        return env["WMO_PSEUDONIEM_SLEUTEL"]
+    key_file = env.get("WMO_PSEUDONIEM_SLEUTEL_FILE")
+    if key_file:
+        path = Path(key_file)
+        if not path.is_file():
+            raise ConfigError(f"WMO_PSEUDONIEM_SLEUTEL_FILE wijst naar {path}, maar dat bestand bestaat niet.")
+        return path.read_text(encoding="utf-8").strip()
+    return None
+
+
+def parse_date(value: str, setting: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{setting}={value!r} is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-12-31.") from exc
+
+
+def from_env(env: dict[str, str] | None = None) -> Settings:
+    """Read the WMO_* environment variables; unset ones keep their defaults."""
+    env = dict(os.environ if env is None else env)
+    peildatum = env.get("WMO_PEILDATUM")
+    min_cel = env.get("WMO_MIN_CELGROOTTE")
+    if min_cel is not None and not min_cel.isdigit():
+        raise ConfigError(f"WMO_MIN_CELGROOTTE={min_cel!r} is geen geheel getal.")
+    xsd_dir = env.get("WMO_IWMO_XSD_DIR")
+    users = env.get("WMO_USERS_FILE")
+    return Settings(
+        landing_dir=Path(env.get("WMO_LANDING_DIR", str(DEFAULT_LANDING))),
+        warehouse=Path(env.get("WMO_WAREHOUSE", str(DEFAULT_WAREHOUSE))),
+        peildatum=parse_date(peildatum, "WMO_PEILDATUM") if peildatum else None,
+        pseudoniem_sleutel=_read_key(env),
+        iwmo_xsd_dir=Path(xsd_dir) if xsd_dir else None,
+        min_celgrootte=int(min_cel) if min_cel else 10,
+        users_file=Path(users) if users else None,
+    )
