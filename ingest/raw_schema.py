@@ -220,7 +220,12 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("cijfer", "INTEGER"),
         ("respondent", "VARCHAR"),
     ],
-    "ref_gemeenten": [*_FILE_ROW, ("gemeentecode", "VARCHAR"), ("gemeentenaam", "VARCHAR"), ("regio", "VARCHAR")],
+    "ref_gemeenten": [
+        *_FILE_ROW,
+        ("gemeentecode", "VARCHAR"),
+        ("gemeentenaam", "VARCHAR"),
+        ("regio", "VARCHAR"),
+    ],
     "ref_inwoners": [
         *_FILE_ROW,
         ("gemeentecode", "VARCHAR"),
@@ -274,6 +279,7 @@ AUDIT_TABLES: dict[str, list[tuple[str, str]]] = {
         ("status", "VARCHAR"),
         ("aantal_records", "BIGINT"),
         ("volgnummer", "BIGINT"),
+        ("mtime_ns", "BIGINT"),
         ("run_id", "VARCHAR"),
     ],
     "quarantaine": [

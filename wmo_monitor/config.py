@@ -67,7 +67,9 @@ def _read_key(env: dict[str, str]) -> str | None:
     if key_file:
         path = Path(key_file)
         if not path.is_file():
-            raise ConfigError(f"WMO_PSEUDONIEM_SLEUTEL_FILE wijst naar {path}, maar dat bestand bestaat niet.")
+            raise ConfigError(
+                f"WMO_PSEUDONIEM_SLEUTEL_FILE wijst naar {path}, maar dat bestand bestaat niet."
+            )
         return path.read_text(encoding="utf-8").strip()
     return None
 
@@ -76,7 +78,9 @@ def parse_date(value: str, setting: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise ConfigError(f"{setting}={value!r} is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-12-31.") from exc
+        raise ConfigError(
+            f"{setting}={value!r} is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-12-31."
+        ) from exc
 
 
 def from_env(env: dict[str, str] | None = None) -> Settings:

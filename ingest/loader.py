@@ -1,0 +1,321 @@
+"""Load new landing files into the raw layer: register, parse, quarantine, write in batched transactions.
+
+Each batch (files, their records, their registry and quarantine rows) is one transaction, so a run that is
+killed leaves either the whole batch or none of it; the next run then loads what is missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ingest.landing import LandingFile, sha256_of
+from ingest.model import ParsedFile, QuarantineItem, Rejection
+from ingest.writer import insert_rows
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SUBRESULTATEN = (
+    Path(__file__).resolve().parents[1] / "dbt_project/seeds/defaults/default_subresultaten.csv"
+)
+BATCH_RECORDS = 50_000
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class FamilySummary:
+    nieuw: int = 0
+    geladen: int = 0
+    duplicaat: int = 0
+    quarantaine: int = 0
+    records: int = 0
+    quarantaine_items: int = 0
+
+
+@dataclass
+class LoadSummary:
+    families: dict[str, FamilySummary] = field(default_factory=dict)
+    redenen: Counter = field(default_factory=Counter)
+
+    def family(self, name: str) -> FamilySummary:
+        return self.families.setdefault(name, FamilySummary())
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(f, attr) for f in self.families.values())
+
+
+@dataclass
+class _Outcome:
+    """What happened to one landing file, ready to be written."""
+
+    file: LandingFile
+    sha256: str
+    status: str
+    parsed: ParsedFile
+    records: int
+
+
+class Loader:
+    """Loads landing files for one run into an open read-write DuckDB connection."""
+
+    def __init__(
+        self,
+        con,
+        *,
+        pseudonymiser: Callable[[str], str],
+        run_id: str,
+        now: datetime,
+        zip_max_bytes: int,
+        xsd=None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.con = con
+        self.pseudonymiser = pseudonymiser
+        self.run_id = run_id
+        self.now = now
+        self.zip_max_bytes = zip_max_bytes
+        self.xsd = xsd
+        self.progress = progress or (lambda _msg: None)
+        self.summary = LoadSummary()
+        self._seen_stat = {
+            (pad, size, mtime)
+            for pad, size, mtime in con.execute("SELECT pad, bytes, mtime_ns FROM audit.bestanden").fetchall()
+        }
+        self._seen_pad_sha = set(con.execute("SELECT pad, sha256 FROM audit.bestanden").fetchall())
+        self._known_sha = {sha for _, sha in self._seen_pad_sha}
+        self._volgnummer = con.execute("SELECT coalesce(max(volgnummer), 0) FROM audit.bestanden").fetchall()[
+            0
+        ][0]
+        self._berichten: dict[str, str] | None = None
+        self._pending: list[_Outcome] = []
+        self._pending_records = 0
+
+    # -- selection -------------------------------------------------------------------------------------
+    def new_files(self, files: Iterable[LandingFile]) -> list[tuple[LandingFile, str]]:
+        """Files whose (path, content) was never registered, with their SHA-256.
+
+        An unchanged size and modification time means the file was registered before, so it is not hashed
+        again: that keeps an incremental run over 50,000 files fast.
+        """
+        fresh = []
+        for f in files:
+            if (f.pad, f.bytes, f.mtime_ns) in self._seen_stat:
+                continue
+            sha = sha256_of(f.path)
+            if (f.pad, sha) in self._seen_pad_sha:
+                continue
+            fresh.append((f, sha))
+        return fresh
+
+    # -- loading ---------------------------------------------------------------------------------------
+    def load_family(self, familie: str, files: list[tuple[LandingFile, str]]) -> FamilySummary:
+        todo = [(f, sha) for f, sha in files if f.familie == familie]
+        summary = self.summary.family(familie)
+        summary.nieuw += len(todo)
+        if todo:
+            self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
+        for index, (f, sha) in enumerate(todo, start=1):
+            self._queue(self._process(f, sha))
+            if index % 5000 == 0:
+                self.progress(f"{familie}: {index}/{len(todo)} bestanden verwerkt")
+        self.flush()
+        return summary
+
+    def _process(self, f: LandingFile, sha: str) -> _Outcome:
+        if sha in self._known_sha:
+            return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
+        self._known_sha.add(sha)
+        try:
+            parsed, status, records = self._parse(f, sha)
+        except Rejection as rej:
+            item = QuarantineItem(rej.locatie or f.pad, rej.reden_code, rej.melding)
+            return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[item]), 0)
+        except Exception as exc:  # a parser bug must not stop the other files of the run
+            log.exception("Onverwachte fout bij %s", f.pad)
+            melding = (
+                f"Interne fout bij het verwerken ({type(exc).__name__}: {exc}). Het bestand is niet geladen; "
+                "meld dit aan de beheerder van wmo-monitor."
+            )
+            return _Outcome(
+                f,
+                sha,
+                "quarantaine",
+                ParsedFile(quarantaine=[QuarantineItem(f.pad, "INTERNE_FOUT", melding)]),
+                0,
+            )
+        return _Outcome(f, sha, status, parsed, records)
+
+    def _parse(self, f: LandingFile, sha: str) -> tuple[ParsedFile, str, int]:
+        volgnummer = self._volgnummer + len(self._pending) + 1
+        if f.familie == "berichten":
+            return self._parse_berichten(f, sha)
+        data = f.path.read_bytes()
+        common = {"naam": f.path.name, "bestand_sha256": sha, "bestand_volgnummer": volgnummer}
+        if f.familie == "referentie":
+            from ingest.referentie import parse_referentie
+
+            parsed = parse_referentie(data, **common)
+        elif f.familie == "klachten":
+            from ingest.klachten import parse_klachten
+
+            parsed = parse_klachten(data, pseudonymiser=self.pseudonymiser, **common)
+        elif f.familie == "verantwoording":
+            from ingest.verantwoording import parse_verantwoording
+
+            parsed = parse_verantwoording(
+                data,
+                pseudonymiser=self.pseudonymiser,
+                bekende_subresultaten=self.known_subresults(),
+                **common,
+            )
+        else:
+            raise Rejection(
+                "BESTANDSTYPE_ONBEKEND",
+                "Dit bestand staat niet in een bekende map. Plaats het in berichten/, klachten/, "
+                "verantwoording/ of referentie/ van de landingsmap.",
+                f.pad,
+            )
+        records = sum(len(rows) for name, rows in parsed.tables.items() if name != "klachten_omschrijving")
+        status = "quarantaine" if records == 0 and parsed.quarantaine else "geladen"
+        return parsed, status, records
+
+    def _parse_berichten(self, f: LandingFile, sha: str) -> tuple[ParsedFile, str, int]:
+        from ingest.iwmo import iter_berichten, parse_message
+
+        known = self._known_berichten()
+        result = ParsedFile()
+        loaded = duplicates = rejected = 0
+        for locatie, data in iter_berichten(f.path, max_expanded_bytes=self.zip_max_bytes):
+            member = locatie.replace(str(f.path), f.pad, 1)
+            try:
+                parsed = parse_message(
+                    data, locatie=member, bestand_sha256=sha, pseudonymiser=self.pseudonymiser, xsd=self.xsd
+                )
+            except Rejection as rej:
+                result.quarantaine.append(QuarantineItem(rej.locatie or member, rej.reden_code, rej.melding))
+                rejected += 1
+                continue
+            bericht = parsed.tables["iwmo_berichten"][0]
+            previous = known.get(bericht["bericht_id"])
+            if previous == bericht["inhoud_sha256"]:
+                duplicates += 1
+                continue
+            if previous is not None:
+                result.quarantaine.append(
+                    QuarantineItem(
+                        member,
+                        "BERICHT_CONFLICT",
+                        f"Bericht {bericht['bericht_id']} is al eerder geladen met andere inhoud. Een "
+                        "correctie moet een nieuwe BerichtIdentificatie krijgen; stuur het bericht opnieuw "
+                        "met een nieuw identificatienummer.",
+                        bericht["bericht_id"],
+                    )
+                )
+                rejected += 1
+                continue
+            known[bericht["bericht_id"]] = bericht["inhoud_sha256"]
+            result.extend(parsed)
+            loaded += 1
+        if loaded:
+            status = "geladen"
+        elif duplicates and not rejected:
+            status = "duplicaat"
+        else:
+            status = "quarantaine"
+        return result, status, loaded
+
+    def _known_berichten(self) -> dict[str, str]:
+        if self._berichten is None:
+            rows = self.con.execute("SELECT bericht_id, inhoud_sha256 FROM raw.iwmo_berichten").fetchall()
+            self._berichten = dict(rows)
+        return self._berichten
+
+    def known_subresults(self) -> set[str]:
+        """The region's taxonomy when one was delivered, else the shipped Midden-Limburg default."""
+        rows = self.con.execute(
+            """SELECT subresultaat FROM raw.ref_subresultaten
+               WHERE bestand_volgnummer = (SELECT max(bestand_volgnummer) FROM raw.ref_subresultaten)"""
+        ).fetchall()
+        pending = [
+            row["subresultaat"]
+            for outcome in self._pending
+            for row in outcome.parsed.tables.get("ref_subresultaten", [])
+        ]
+        if pending:
+            return set(pending)
+        if rows:
+            return {r[0] for r in rows}
+        with DEFAULT_SUBRESULTATEN.open(encoding="utf-8") as handle:
+            return {row["subresultaat"] for row in csv.DictReader(handle)}
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def _queue(self, outcome: _Outcome) -> None:
+        self._pending.append(outcome)
+        self._pending_records += sum(len(rows) for rows in outcome.parsed.tables.values()) + 1
+        if self._pending_records >= BATCH_RECORDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued files in one transaction."""
+        if not self._pending:
+            return
+        tables: dict[str, list[dict]] = {}
+        registry, quarantine = [], []
+        for outcome in self._pending:
+            self._volgnummer += 1
+            f = outcome.file
+            registry.append(
+                {
+                    "pad": f.pad,
+                    "sha256": outcome.sha256,
+                    "bytes": f.bytes,
+                    "familie": f.familie,
+                    "eerst_gezien": self.now,
+                    "status": outcome.status,
+                    "aantal_records": outcome.records,
+                    "volgnummer": self._volgnummer,
+                    "mtime_ns": f.mtime_ns,
+                    "run_id": self.run_id,
+                }
+            )
+            for item in outcome.parsed.quarantaine:
+                quarantine.append(
+                    {
+                        "pad": f.pad,
+                        "sha256": outcome.sha256,
+                        "familie": f.familie,
+                        "locatie": item.locatie,
+                        "reden_code": item.reden_code,
+                        "melding": item.melding,
+                        "eerst_gezien": self.now,
+                        "bericht_id": item.bericht_id,
+                        "run_id": self.run_id,
+                    }
+                )
+                self.summary.redenen[item.reden_code] += 1
+            for name, rows in outcome.parsed.tables.items():
+                tables.setdefault(name, []).extend(rows)
+            summary = self.summary.family(f.familie)
+            setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
+            summary.records += outcome.records
+            summary.quarantaine_items += len(outcome.parsed.quarantaine)
+            self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
+            self._seen_pad_sha.add((f.pad, outcome.sha256))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, rows in tables.items():
+                insert_rows(self.con, name, rows)
+            insert_rows(self.con, "bestanden", registry)
+            insert_rows(self.con, "quarantaine", quarantine)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self._pending.clear()
+        self._pending_records = 0
