@@ -1,0 +1,47 @@
+"""All dbt models, seeds and tests as one multi-asset; dbt tests become Dagster asset checks."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+
+from pipelines.dbt_failures import describe_failures, test_counts, write_test_counts
+from pipelines.dbt_project import WmoDbtTranslator, dbt_project
+from pipelines.resources import WmoSettings
+from wmo_monitor import progress
+
+
+def dbt_vars(wmo: WmoSettings) -> dict[str, object]:
+    settings = wmo.settings()
+    return {
+        "peildatum": settings.peildatum.isoformat() if settings.peildatum else None,
+        "min_celgrootte": settings.min_celgrootte,
+    }
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=WmoDbtTranslator(
+        settings=DagsterDbtTranslatorSettings(enable_code_references=False)
+    ),
+)
+def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: WmoSettings):
+    """Build and test every model; a failing test stops the publish and names the test and sample rows."""
+    settings = wmo.settings()
+    os.environ["WMO_WORK_DB"] = str(settings.work_db.resolve())
+    progress.report("dbt: modellen bouwen en testen")
+    invocation = dbt.cli(
+        ["build", "--vars", json.dumps(dbt_vars(wmo))], context=context, raise_on_error=False
+    )
+    yield from invocation.stream()
+    run_results = invocation.get_artifact("run_results.json")
+    write_test_counts(settings.state_dir, context.run_id, run_results)
+    counts = test_counts(run_results)
+    progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald")
+    if not invocation.is_successful():
+        report = describe_failures(run_results, settings.work_db)
+        raise dg.Failure(description=report, metadata={"dbt_fouten": dg.MetadataValue.md(report)})

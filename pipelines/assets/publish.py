@@ -1,0 +1,84 @@
+"""The end of a run: record it, publish the warehouse atomically, write the accountability reminder list."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+
+import dagster as dg
+import duckdb
+
+from pipelines.assets.dbt import wmo_dbt_models
+from pipelines.dbt_failures import read_test_counts
+from pipelines.resources import WmoSettings
+from wmo_monitor import progress, publish, runs, workdb
+
+PUBLISH_GROUP = "publicatie"
+PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
+
+
+@dg.asset(
+    key=PUBLISHED_KEY,
+    group_name=PUBLISH_GROUP,
+    deps=[wmo_dbt_models],
+    description="De gepubliceerde warehouse (schema's marts en audit) die dashboard en BI-tools lezen; "
+    "atomair vervangen na een geslaagde run.",
+    kinds={"duckdb"},
+)
+def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> dg.MaterializeResult:
+    settings = wmo.settings()
+    publish.remove_stale_temporaries(settings.warehouse)
+    counts = read_test_counts(settings.state_dir, context.run_id)
+    with workdb.connect(settings.work_db) as con:
+        runs.start_run(con, context.run_id, datetime.now())
+        peildatum = _peildatum(con)
+        runs.finish_run(
+            con,
+            context.run_id,
+            "geslaagd",
+            datetime.now(),
+            peildatum=peildatum,
+            dbt_tests_geslaagd=counts.get("geslaagd"),
+            dbt_tests_gefaald=counts.get("gefaald"),
+        )
+        tables = publish.publish(con, settings.warehouse, context.run_id)
+    progress.report(f"Gepubliceerd: {len(tables)} tabellen naar {settings.warehouse} (peildatum {peildatum})")
+    return dg.MaterializeResult(
+        metadata={
+            "pad": dg.MetadataValue.path(str(settings.warehouse)),
+            "tabellen": len(tables),
+            "peildatum": str(peildatum),
+            "rijen_per_tabel": dg.MetadataValue.json(tables),
+        }
+    )
+
+
+def _peildatum(con):
+    try:
+        return con.execute("SELECT peildatum FROM intermediate.int_peildatum").fetchall()[0][0]
+    except (duckdb.Error, IndexError):
+        return None
+
+
+@dg.asset(
+    key=dg.AssetKey(["publicatie", "verantwoording_herinneringen"]),
+    group_name=PUBLISH_GROUP,
+    deps=[PUBLISHED_KEY],
+    description="Herinneringslijst (CSV) van aanbieders waarvan de productieverantwoording (1 maart) of de "
+    "verklaring (1 april) ontbreekt of te laat is, op de peildatum.",
+    kinds={"csv"},
+)
+def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings) -> dg.MaterializeResult:
+    settings = wmo.settings()
+    folder = settings.state_dir / "herinneringen"
+    folder.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        rel = con.sql("SELECT * FROM marts.verantwoording_herinneringen ORDER BY ALL")
+        columns, rows = rel.columns, rel.fetchall()
+    target = folder / f"herinneringen-{datetime.now():%Y-%m-%d}.csv"
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    context.log.info(f"{len(rows)} herinneringen geschreven naar {target}")
+    return dg.MaterializeResult(metadata={"aantal": len(rows), "bestand": dg.MetadataValue.path(str(target))})

@@ -1,0 +1,67 @@
+"""Great Expectations suites on the raw layer, as blocking Dagster asset checks (pandas route, see docs)."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+
+from pipelines.assets.ingest import raw_key
+from pipelines.resources import WmoSettings
+
+# GX family (expectations/suites) -> the ingest asset whose tables it validates.
+SUITES_PER_FAMILY = {
+    "berichten": ["iwmo_berichten", "iwmo_toewijzingen", "iwmo_start_stop", "iwmo_prestaties"],
+    "klachten": ["klachten"],
+    "verantwoording": ["verantwoording"],
+    "referentie": ["referentie"],
+}
+
+
+def known_codes(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Municipality and provider codes of the region's latest reference files, for referential sanity."""
+    known = {}
+    for name, table, column in (
+        ("gemeentecode", "ref_gemeenten", "gemeentecode"),
+        ("aanbieder_agb", "ref_aanbieders", "aanbieder_agb"),
+    ):
+        rows = con.execute(
+            f"SELECT {column} FROM raw.{table} WHERE bestand_volgnummer = (SELECT max(bestand_volgnummer) FROM raw.{table})"
+        ).fetchall()
+        if rows:
+            known[name] = {r[0] for r in rows}
+    return known
+
+
+def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=raw_key(familie),
+        name=f"gx_{familie}",
+        blocking=True,
+        description=f"Great Expectations-suites {', '.join(suites)} op de ruwe laag; een blokkerende fout stopt de publicatie.",
+    )
+    def _gx(wmo: WmoSettings) -> dg.AssetCheckResult:
+        from expectations.runner import load_frames, validate_family
+
+        settings = wmo.settings()
+        outcomes = []
+        with duckdb.connect(str(settings.work_db), read_only=True) as con:
+            known = known_codes(con)
+            for suite in suites:
+                outcomes.append(validate_family(suite, load_frames(con, suite), known=known))
+        failed = [o for o in outcomes if not o.success]
+        warnings = [f for o in outcomes for f in o.failed if not f["blocking"]]
+        return dg.AssetCheckResult(
+            passed=not failed,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description="\n\n".join(o.summary_nl() for o in outcomes),
+            metadata={
+                "verwachtingen": sum(o.evaluated for o in outcomes),
+                "blokkerend_gefaald": sum(1 for o in outcomes for f in o.failed if f["blocking"]),
+                "waarschuwingen": len(warnings),
+            },
+        )
+
+    return _gx
+
+
+gx_checks = [_check(familie, suites) for familie, suites in SUITES_PER_FAMILY.items()]

@@ -1,0 +1,173 @@
+"""The `wmo-monitor` command line (operations.md, Commands a user types)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from wmo_monitor import config, progress
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEMO_DIR = Path("data/demo")
+
+
+def _years(value: str) -> tuple[int, int]:
+    try:
+        first, _, last = value.partition("-")
+        start, end = int(first), int(last or first)
+    except ValueError as exc:
+        raise click.BadParameter("gebruik JAAR of JAAR-JAAR, bijvoorbeeld 2022-2024") from exc
+    if end < start:
+        raise click.BadParameter("het eindjaar ligt voor het beginjaar")
+    return start, end
+
+
+def _date(value: str | None) -> date | None:
+    return config.parse_date(value, "--peildatum") if value else None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Fout: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(help="Monitor voor resultaatgestuurde Wmo-ondersteuning.")
+def main() -> None:
+    progress.show_on_stdout()
+
+
+@main.command(help="Schrijf een volledige, deterministische demo-landingsmap voor een fictieve regio.")
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Doelmap (landingsmap).")
+@click.option("--seed", default=42, show_default=True, help="Startwaarde van de toevalsgenerator.")
+@click.option(
+    "--scale", default=0.05, show_default=True, help="1 = een regio-jaar (10.000 cliënten) per jaar."
+)
+@click.option("--years", "years", default="2022-2024", show_default=True, help="Jaren, bv. 2022-2024.")
+def generate(out: Path, seed: int, scale: float, years: str) -> None:
+    from wmo_monitor.generate import generate_region
+
+    manifest = generate_region(out, seed=seed, scale=scale, years=_years(years), progress=progress.report)
+    counts = manifest.get("counts", {})
+    click.echo(
+        f"Demoregio geschreven naar {out}: {sum(counts.get('berichten', {}).values())} berichten, "
+        f"{counts.get('prestaties', 0)} prestaties; fouten en verwachtingen in {out / 'manifest.json'}"
+    )
+
+
+def _settings(landing: Path | None, warehouse: Path | None, peildatum: str | None) -> config.Settings:
+    try:
+        return config.from_env().with_overrides(
+            landing_dir=landing, warehouse=warehouse, peildatum=_date(peildatum)
+        )
+    except config.ConfigError as exc:
+        _fail(str(exc))
+        raise  # unreachable; keeps type checkers calm
+
+
+def _run(settings: config.Settings) -> bool:
+    from wmo_monitor.run import format_summary, run_pipeline
+    from wmo_monitor.workdb import RunLocked
+
+    try:
+        outcome = run_pipeline(settings)
+    except (config.ConfigError, RunLocked) as exc:
+        _fail(str(exc))
+    click.echo(format_summary(outcome))
+    return outcome.success
+
+
+@main.command(help="Lees nieuwe bestanden in, bouw en test alle modellen en publiceer (zonder interactie).")
+@click.option("--landing", type=click.Path(path_type=Path), help="Landingsmap (WMO_LANDING_DIR).")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE).")
+@click.option("--peildatum", help="Peildatum JJJJ-MM-DD (WMO_PEILDATUM); standaard de laatste Dagtekening.")
+def run(landing: Path | None, warehouse: Path | None, peildatum: str | None) -> None:
+    settings = _settings(landing, warehouse, peildatum)
+    if not settings.landing_dir.is_dir():
+        _fail(f"Landingsmap {settings.landing_dir} bestaat niet. Geef --landing of zet WMO_LANDING_DIR.")
+    sys.exit(0 if _run(settings) else 1)
+
+
+def _serve(settings: config.Settings, port: int) -> None:
+    env = {**os.environ, "WMO_WAREHOUSE": str(settings.warehouse.resolve())}
+    if settings.users_file:
+        env["WMO_USERS_FILE"] = str(settings.users_file.resolve())
+    click.echo(f"Dashboard: http://localhost:{port}  (stoppen met Ctrl+C)")
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "dashboards" / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    sys.exit(subprocess.call(command, env=env))
+
+
+@main.command(help="Start het dashboard op de gepubliceerde warehouse.")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE).")
+@click.option("--port", default=8501, show_default=True)
+def serve(warehouse: Path | None, port: int) -> None:
+    settings = _settings(None, warehouse, None)
+    try:
+        settings.require_key()
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    if not settings.warehouse.exists():
+        _fail(f"Geen warehouse op {settings.warehouse}. Draai eerst `wmo-monitor run`.")
+    _serve(settings, port)
+
+
+@main.command(
+    help="Demo: genereer de demoregio (als die ontbreekt), draai de pipeline en start het dashboard."
+)
+@click.option("--scale", default=0.05, show_default=True)
+@click.option("--port", default=8501, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Alleen genereren en draaien, geen dashboard starten.")
+def demo(scale: float, port: int, no_serve: bool) -> None:
+    from dashboards.auth import write_demo_users
+    from wmo_monitor.generate import generate_region
+
+    landing, warehouse = DEMO_DIR / "landing", DEMO_DIR / "warehouse.duckdb"
+    os.environ["WMO_PSEUDONIEM_SLEUTEL"] = config.DEMO_SLEUTEL
+    click.echo(
+        "LET OP: de demo gebruikt een vaste, openbare demosleutel voor pseudonimisering; niet voor echte gegevens."
+    )
+    if not (landing / "manifest.json").exists():
+        generate_region(landing, scale=scale, progress=progress.report)
+    settings = config.from_env().with_overrides(
+        landing_dir=landing, warehouse=warehouse, users_file=DEMO_DIR / "gebruikers.json"
+    )
+    if not _run(settings):
+        sys.exit(1)
+    passwords = write_demo_users(settings.effective_users_file)
+    os.environ["WMO_USERS_FILE"] = str(settings.effective_users_file.resolve())
+    click.echo("Demo-inloggegevens (gebruikersnaam / wachtwoord / rol):")
+    for user, password in passwords.items():
+        click.echo(f"  {user} / {password}")
+    if not no_serve:
+        _serve(settings, port)
+
+
+@main.command(help="Wat is geladen, wanneer, en wat staat in quarantaine.")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE).")
+def status(warehouse: Path | None) -> None:
+    from wmo_monitor.status import status_report
+
+    try:
+        click.echo(status_report(_settings(None, warehouse, None)))
+    except config.ConfigError as exc:
+        _fail(str(exc))
+
+
+if __name__ == "__main__":
+    main()

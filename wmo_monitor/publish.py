@@ -1,0 +1,61 @@
+"""Atomic publication: the warehouse readers see is replaced in one rename, never written in place.
+
+DuckDB allows one writer per file and a reader blocks a writer, so readers never open the work database:
+they open the published copy, which is built next to it and swapped in with `os.replace`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PUBLISHED_SCHEMAS = ("marts", "audit")
+
+
+def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
+    """Copy every table and view of the published schemas from the work database into `warehouse`.
+
+    Returns the row count per published table. The temporary file is fsynced before the rename, so a
+    crash leaves either the old or the new publication.
+    """
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    tmp = warehouse.with_name(f"{warehouse.name}.{run_id}.tmp")
+    tmp.unlink(missing_ok=True)
+    placeholders = ", ".join("?" for _ in PUBLISHED_SCHEMAS)
+    objects = con.execute(
+        f"SELECT table_schema, table_name FROM information_schema.tables "
+        f"WHERE table_catalog = current_database() AND table_schema IN ({placeholders}) "
+        f"ORDER BY table_schema, table_name",
+        list(PUBLISHED_SCHEMAS),
+    ).fetchall()
+    counts: dict[str, int] = {}
+    con.execute(f"ATTACH '{tmp}' AS publicatie")
+    try:
+        for schema in PUBLISHED_SCHEMAS:
+            con.execute(f"CREATE SCHEMA publicatie.{schema}")
+        for schema, table in objects:
+            con.execute(f"CREATE TABLE publicatie.{schema}.{table} AS SELECT * FROM {schema}.{table}")
+            counts[f"{schema}.{table}"] = con.execute(
+                f"SELECT count(*) FROM publicatie.{schema}.{table}"
+            ).fetchall()[0][0]
+    finally:
+        con.execute("DETACH publicatie")
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, warehouse)
+    _fsync_dir(warehouse.parent)
+    return counts
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(warehouse: Path) -> None:
+    """Delete half-written publications left by a killed run; they were never visible to readers."""
+    for leftover in warehouse.parent.glob(f"{warehouse.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)

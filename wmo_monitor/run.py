@@ -1,0 +1,87 @@
+"""`wmo-monitor run`: the Dagster job executed in this process, with a summary a person can read."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+from wmo_monitor import config, progress, runs, workdb
+from wmo_monitor.dbt_setup import ensure_manifest
+
+
+@dataclass
+class RunOutcome:
+    success: bool
+    run_id: str
+    summary: dict
+    failure: str | None
+
+
+def run_pipeline(settings: config.Settings) -> RunOutcome:
+    """Ingest, build, test and publish once; the same job `dagster dev` and the sensor start."""
+    settings.require_key()
+    ensure_manifest()
+    from dagster import DagsterInstance
+
+    from pipelines.definitions import build_definitions
+    from pipelines.resources import WmoSettings
+
+    wmo = WmoSettings(
+        landing_dir=str(settings.landing_dir),
+        warehouse=str(settings.warehouse),
+        peildatum=settings.peildatum.isoformat() if settings.peildatum else "",
+    )
+    job = build_definitions(wmo).resolve_job_def("wmo_pipeline")
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    with workdb.run_lock(settings.state_dir):
+        progress.report(f"Run gestart: landingsmap {settings.landing_dir}, warehouse {settings.warehouse}")
+        result = job.execute_in_process(
+            instance=DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        )
+        failure = None if result.success else _failure_text(result)
+        if failure:
+            with workdb.connect(settings.work_db) as con:
+                runs.start_run(con, result.run_id, datetime.now())
+                runs.finish_run(con, result.run_id, "mislukt", datetime.now(), melding=failure[:4000])
+    return RunOutcome(result.success, result.run_id, read_run(settings, result.run_id), failure)
+
+
+def _failure_text(result) -> str:
+    parts = []
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            error = event.event_specific_data.error
+            parts.append(f"Stap {event.step_key} mislukt: {error.message.strip() if error else ''}")
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluation = event.event_specific_data
+            if not evaluation.passed:
+                parts.append(f"Controle {evaluation.check_name} mislukt:\n{evaluation.description or ''}")
+    return "\n".join(parts) or "De run is mislukt; zie de Dagster-log."
+
+
+def read_run(settings: config.Settings, run_id: str) -> dict:
+    with duckdb.connect(str(settings.work_db), read_only=True) as con:
+        rel = con.sql("SELECT * FROM audit.runs WHERE run_id = ?", params=[run_id])
+        rows = rel.fetchall()
+        return dict(zip(rel.columns, rows[0], strict=True)) if rows else {}
+
+
+def format_summary(outcome: RunOutcome) -> str:
+    s = outcome.summary
+    lines = [
+        f"Run {outcome.run_id}: {'GESLAAGD' if outcome.success else 'MISLUKT'}",
+        f"  nieuwe bestanden: {s.get('bestanden_nieuw') or 0}  geladen: {s.get('bestanden_geladen') or 0}  "
+        f"duplicaat: {s.get('bestanden_duplicaat') or 0}  quarantaine: {s.get('bestanden_quarantaine') or 0}",
+        f"  records: {s.get('records_raw') or 0}  afgekeurde berichten/rijen: {s.get('quarantaine_items') or 0}",
+        f"  dbt-tests geslaagd: {s.get('dbt_tests_geslaagd') or 0}  gefaald: {s.get('dbt_tests_gefaald') or 0}",
+        f"  peildatum: {s.get('peildatum') or '-'}",
+    ]
+    if outcome.failure:
+        lines.append("  Oorzaak:\n" + "\n".join(f"    {line}" for line in outcome.failure.splitlines()))
+        lines.append("  De vorige publicatie blijft staan; herstel de oorzaak en start de run opnieuw.")
+    return "\n".join(lines)
