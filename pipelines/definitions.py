@@ -14,6 +14,7 @@ from pipelines.jobs import wmo_pipeline
 from pipelines.resources import WmoSettings
 from pipelines.schedules import accountability_job, accountability_round, daily_run
 from pipelines.sensors import landing_sensor, record_failed_run
+from wmo_monitor.dbt_setup import dbt_executable
 
 
 def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:
@@ -32,7 +33,11 @@ def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:
         sensors=[landing_sensor, record_failed_run],
         resources={
             "wmo": wmo or WmoSettings(),
-            "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir)),
+            "dbt": DbtCliResource(
+                project_dir=dbt_project,
+                profiles_dir=str(dbt_project.profiles_dir),
+                dbt_executable=dbt_executable(),
+            ),
         },
     )
 

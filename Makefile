@@ -1,0 +1,43 @@
+# Two commands for people (README): `make demo` and `make test`. Both create or update .venv first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+
+.PHONY: install manifest browser demo test lint dagster bench
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# dagster-dbt reads dbt's manifest at import time; it is built here, in CI and by `wmo-monitor run`.
+manifest: install
+	$(BIN)/python -c "from wmo_monitor.dbt_setup import ensure_manifest; ensure_manifest(force=True)"
+
+# Debian chromium for the real-browser tests (Playwright cannot download its own browser here).
+browser:
+	@bash scripts/install-browser.sh
+
+demo: install manifest
+	$(BIN)/wmo-monitor demo
+
+test: install manifest browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+dagster: install manifest
+	mkdir -p $(DAGSTER_HOME) && cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
+	$(BIN)/dagster dev -w workspace.yaml
+
+bench: install manifest
+	$(BIN)/wmo-monitor bench
