@@ -169,5 +169,36 @@ def status(warehouse: Path | None) -> None:
         _fail(str(exc))
 
 
+@main.command(help="Prestatiemeting: inlezen t.o.v. lxml, en de hele pipeline op drie schalen.")
+@click.option("--scale", default=0.2, show_default=True, help="Schaal van de regio voor de inleesmeting.")
+@click.option("--scales", default="0.05,0.1,0.2", show_default=True, help="Schalen voor de pipeline-meting.")
+@click.option("--skip-pipeline", is_flag=True, help="Alleen de inleesmeting.")
+def bench(scale: float, scales: str, skip_pipeline: bool) -> None:
+    import tempfile
+
+    from wmo_monitor.bench import bench_ingest, bench_pipeline
+    from wmo_monitor.generate import generate_region
+
+    with tempfile.TemporaryDirectory(prefix="wmo-bench-") as folder:
+        landing = Path(folder) / "landing"
+        generate_region(landing, seed=7, scale=scale, years=(2024, 2024), progress=progress.report)
+        r = bench_ingest(landing)
+    click.echo(
+        f"Inlezen iWmo (schaal {scale}): {r['berichten']:.0f} berichten, {r['mb']:.1f} MB; "
+        f"lxml alleen {r['lxml_s']:.2f} s, inlezen {r['ingest_s']:.2f} s; "
+        f"{r['berichten_per_s']:.0f} berichten/s, {r['mb_per_s']:.1f} MB/s; "
+        f"VERHOUDING inlezen/lxml = {r['ratio']:.2f} (doel <= 3)"
+    )
+    if skip_pipeline:
+        return
+    rows = [bench_pipeline(float(s), 2024) for s in scales.split(",")]
+    click.echo("schaal  prestaties  vers (s)  incrementeel (s)  s per 1.000 regels")
+    for row in rows:
+        click.echo(
+            f"{row['scale']:<7} {row['prestaties']:<11.0f} {row['fresh_s']:<9.1f} {row['incremental_s']:<17.1f} "
+            f"{row['s_per_1000_regels']:.3f}" + ("" if row["ok"] else "  (RUN MISLUKT)")
+        )
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,134 @@
+"""`wmo-monitor bench`: performance measured as ratios and rates in one run, never as timed unit tests."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from lxml import etree
+
+from ingest.iwmo import iter_berichten
+from ingest.landing import scan
+from ingest.loader import Loader
+from ingest.pseudonymise import Pseudonymiser
+from ingest.raw_schema import create_all
+from wmo_monitor import config
+
+
+def _message_bytes(landing: Path) -> list[bytes]:
+    """Every message in berichten/, as the bytes the loader will parse (zip members included)."""
+    blobs = []
+    for f in scan(landing):
+        if f.familie != "berichten":
+            continue
+        try:
+            blobs.extend(data for _, data in iter_berichten(f.path, max_expanded_bytes=64 * 1024**2))
+        except (
+            Exception
+        ):  # unsafe or broken archives are part of the demo region; lxml cannot parse them either
+            continue
+    return blobs
+
+
+def lxml_baseline(blobs: list[bytes]) -> float:
+    """Seconds lxml alone needs to parse the bytes (well-formed ones; the rest raise at once)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    start = time.perf_counter()
+    for data in blobs:
+        with suppress(etree.XMLSyntaxError):
+            etree.fromstring(data, parser)
+    return time.perf_counter() - start
+
+
+def ingest_berichten(landing: Path, db: Path) -> tuple[float, int]:
+    """Seconds for a fresh ingest of berichten/: scan, hash, parse, validate, pseudonymise, write."""
+    start = time.perf_counter()
+    with duckdb.connect(str(db)) as con:
+        create_all(con)
+        loader = Loader(
+            con,
+            pseudonymiser=Pseudonymiser(config.DEMO_SLEUTEL),
+            run_id="bench",
+            now=datetime.now(),
+            zip_max_bytes=64 * 1024**2,
+        )
+        files = [f for f in scan(landing) if f.familie == "berichten"]
+        loader.load_family("berichten", loader.new_files(files))
+        records = loader.summary.family("berichten").records
+    return time.perf_counter() - start, records
+
+
+@contextmanager
+def _scratch() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="wmo-bench-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def bench_ingest(landing: Path) -> dict[str, float]:
+    blobs = _message_bytes(landing)
+    megabytes = sum(len(b) for b in blobs) / 1e6
+    baseline = lxml_baseline(blobs)
+    with _scratch() as folder:
+        seconds, messages = ingest_berichten(landing, folder / "bench.duckdb")
+    return {
+        "berichten": messages,
+        "mb": megabytes,
+        "lxml_s": baseline,
+        "ingest_s": seconds,
+        "ratio": seconds / baseline if baseline else float("nan"),
+        "berichten_per_s": messages / seconds if seconds else float("nan"),
+        "mb_per_s": megabytes / seconds if seconds else float("nan"),
+    }
+
+
+def _hold_back(landing: Path, held: Path, fraction: float) -> int:
+    """Move every n-th message file out of the landing zone, to add it back as 'one day of messages'."""
+    files = sorted(f for f in (landing / "berichten").rglob("*.xml"))
+    step = max(1, round(1 / fraction))
+    moved = 0
+    for path in files[::step]:
+        target = held / path.relative_to(landing)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+        moved += 1
+    return moved
+
+
+def bench_pipeline(scale: float, year: int) -> dict[str, float]:
+    """Fresh end-to-end run on one generated region-year, then an incremental run with one day of messages."""
+    import os
+
+    from wmo_monitor.generate import generate_region
+    from wmo_monitor.run import run_pipeline
+
+    os.environ.setdefault("WMO_PSEUDONIEM_SLEUTEL", config.DEMO_SLEUTEL)
+    with _scratch() as folder:
+        landing, held = folder / "landing", folder / "held"
+        manifest = generate_region(landing, seed=7, scale=scale, years=(year, year))
+        _hold_back(landing, held, 1 / 365)
+        settings = config.from_env().with_overrides(landing_dir=landing, warehouse=folder / "wh.duckdb")
+        start = time.perf_counter()
+        fresh = run_pipeline(settings)
+        fresh_s = time.perf_counter() - start
+        shutil.copytree(held, landing, dirs_exist_ok=True)
+        start = time.perf_counter()
+        incremental = run_pipeline(settings)
+        incremental_s = time.perf_counter() - start
+    lines = manifest["counts"]["prestaties"]
+    return {
+        "scale": scale,
+        "prestaties": lines,
+        "fresh_s": fresh_s,
+        "incremental_s": incremental_s,
+        "s_per_1000_regels": fresh_s / lines * 1000 if lines else float("nan"),
+        "ok": float(fresh.success and incremental.success),
+    }
