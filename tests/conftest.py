@@ -15,5 +15,7 @@ TEST_KEY = "test-sleutel-voor-pytest"
 def reference_dir() -> Path:
     """The official iWmo material outside the repository; tests that need it skip where it is absent."""
     if not (REFERENCE_DIR / "iwmo-3.2").is_dir():
-        pytest.skip(f"Officiële iWmo-referentie niet gevonden in {REFERENCE_DIR} (alleen naast de repository aanwezig)")
+        pytest.skip(
+            f"Officiële iWmo-referentie niet gevonden in {REFERENCE_DIR} (alleen naast de repository aanwezig)"
+        )
     return REFERENCE_DIR

@@ -20,7 +20,10 @@ def test_publish_copies_only_marts_and_audit(work, tmp_path):
     counts = publish(work, target, "run1")
     assert counts == {"audit.runs": 1, "marts.fct_x": 3}
     with duckdb.connect(str(target), read_only=True) as con:
-        schemas = {r[0] for r in con.execute("SELECT DISTINCT table_schema FROM information_schema.tables").fetchall()}
+        schemas = {
+            r[0]
+            for r in con.execute("SELECT DISTINCT table_schema FROM information_schema.tables").fetchall()
+        }
     assert schemas == {"marts", "audit"}
     assert not list(tmp_path.glob("*.tmp"))
 
