@@ -17,6 +17,7 @@ from pathlib import Path
 from ingest.landing import LandingFile, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.writer import insert_rows
+from wmo_monitor.failpoints import failpoint
 
 log = logging.getLogger(__name__)
 
@@ -313,6 +314,7 @@ class Loader:
                 insert_rows(self.con, name, rows)
             insert_rows(self.con, "bestanden", registry)
             insert_rows(self.con, "quarantaine", quarantine)
+            failpoint("ingest")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

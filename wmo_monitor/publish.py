@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from wmo_monitor.failpoints import failpoint
+
 PUBLISHED_SCHEMAS = ("marts", "audit")
 
 
@@ -42,6 +44,7 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
         con.execute("DETACH publicatie")
     with tmp.open("rb") as handle:
         os.fsync(handle.fileno())
+    failpoint("publish")
     os.replace(tmp, warehouse)
     _fsync_dir(warehouse.parent)
     return counts

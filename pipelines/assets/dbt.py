@@ -12,6 +12,7 @@ from pipelines.dbt_failures import describe_failures, test_counts, write_test_co
 from pipelines.dbt_project import WmoDbtTranslator, dbt_project
 from pipelines.resources import WmoSettings
 from wmo_monitor import progress
+from wmo_monitor.failpoints import failpoint
 
 
 def dbt_vars(wmo: WmoSettings) -> dict[str, object]:
@@ -37,7 +38,10 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     invocation = dbt.cli(
         ["build", "--vars", json.dumps(dbt_vars(wmo))], context=context, raise_on_error=False
     )
-    yield from invocation.stream()
+    for index, event in enumerate(invocation.stream()):
+        if index == 5:
+            failpoint("dbt")
+        yield event
     run_results = invocation.get_artifact("run_results.json")
     write_test_counts(settings.state_dir, context.run_id, run_results)
     counts = test_counts(run_results)

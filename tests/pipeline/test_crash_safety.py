@@ -1,0 +1,132 @@
+"""Crash safety (operations.md, Reliability): a run killed with SIGKILL at any stage leaves the published
+warehouse intact, and the next run produces exactly what an uninterrupted run produces."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import TEST_KEY
+from tests.pipeline.test_idempotence import marts_fingerprint
+
+pytestmark = pytest.mark.slow
+
+CLI = [sys.executable, "-m", "wmo_monitor.cli"]
+
+
+def cli_run(landing: Path, warehouse: Path, failpoint: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
+    env.pop("WMO_FAILPOINT", None)
+    if failpoint:
+        env["WMO_FAILPOINT"] = failpoint
+    return subprocess.run(
+        [*CLI, "run", "--landing", str(landing), "--warehouse", str(warehouse)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        start_new_session=True,  # the failpoint kills the whole group, as a container kill would
+    )
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory):
+    """A small region split in two deliveries: the first is published, the second is where runs get killed."""
+    from wmo_monitor.generate import generate_region
+
+    root = tmp_path_factory.mktemp("crash")
+    full = root / "volledig"
+    generate_region(full, seed=5, scale=0.01, years=(2024, 2024))
+    first = root / "eerste"
+    shutil.copytree(full, first)
+    for path in sorted((first / "berichten").rglob("*.xml"))[1::2]:
+        path.unlink()
+    reference = root / "referentie-run"
+    assert cli_run(full, reference / "wh.duckdb").returncode == 0
+    return {"full": full, "first": first, "reference": marts_fingerprint(reference / "wh.duckdb")}
+
+
+@pytest.mark.parametrize("stage", ["ingest", "dbt", "publish"])
+def test_killed_run_leaves_publication_intact_and_next_run_completes(region, tmp_path, stage):
+    landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
+    shutil.copytree(region["first"], landing)
+    first = cli_run(landing, warehouse)
+    assert first.returncode == 0, first.stdout + first.stderr
+    published = marts_fingerprint(warehouse)
+
+    shutil.copytree(region["full"], landing, dirs_exist_ok=True)
+    killed = cli_run(landing, warehouse, failpoint=stage)
+    assert killed.returncode == -9, (
+        f"de run had bij {stage} moeten sterven:\n{killed.stdout}\n{killed.stderr}"
+    )
+    assert marts_fingerprint(warehouse) == published
+
+    recovered = cli_run(landing, warehouse)
+    assert recovered.returncode == 0, recovered.stdout + recovered.stderr
+    assert marts_fingerprint(warehouse) == region["reference"]
+
+
+def test_readers_never_error_and_late_files_wait_for_the_next_run(region, tmp_path):
+    landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
+    shutil.copytree(region["first"], landing)
+    assert cli_run(landing, warehouse).returncode == 0
+    shutil.copytree(region["full"], landing, dirs_exist_ok=True)
+
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(warehouse)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
+    run = subprocess.Popen(
+        [*CLI, "run", "--landing", str(landing), "--warehouse", str(warehouse)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    late = landing / "berichten" / "laat" / "na-de-scan.xml"
+    for line in run.stdout:  # drop a file once ingest of messages has begun: this run must not need it
+        if "berichten:" in line and not late.exists():
+            late.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(next((region["full"] / "berichten").rglob("*.xml")), late)
+            os.utime(late, ns=(time.time_ns(), time.time_ns()))
+    assert run.wait() == 0
+    reader.send_signal(signal.SIGINT)
+    out, err = reader.communicate(timeout=30)
+    assert "FOUT" not in out + err, out + err
+    assert int(out.split()[-1]) > 0, "de lezer heeft geen enkele query gedaan"
+
+    assert cli_run(landing, warehouse).returncode == 0
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        status = con.execute(
+            "SELECT status FROM audit.bestanden WHERE pad = 'berichten/laat/na-de-scan.xml'"
+        ).fetchall()
+    assert status and status[0][0] in {"geladen", "duplicaat"}
+
+
+READER = """
+import sys, time, duckdb
+path, n = sys.argv[1], 0
+try:
+    while True:
+        with duckdb.connect(path, read_only=True) as con:
+            con.execute("SELECT count(*) FROM marts.fct_prestaties").fetchall()
+        n += 1
+        time.sleep(0.05)
+except KeyboardInterrupt:
+    pass
+except Exception as exc:
+    print("FOUT", type(exc).__name__, exc)
+finally:
+    print(n)
+"""
