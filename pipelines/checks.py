@@ -17,21 +17,6 @@ SUITES_PER_FAMILY = {
 }
 
 
-def known_codes(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    """Municipality and provider codes of the region's latest reference files, for referential sanity."""
-    known = {}
-    for name, table, column in (
-        ("gemeentecode", "ref_gemeenten", "gemeentecode"),
-        ("aanbieder_agb", "ref_aanbieders", "aanbieder_agb"),
-    ):
-        rows = con.execute(
-            f"SELECT {column} FROM raw.{table} WHERE bestand_volgnummer = (SELECT max(bestand_volgnummer) FROM raw.{table})"
-        ).fetchall()
-        if rows:
-            known[name] = {r[0] for r in rows}
-    return known
-
-
 def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
     @dg.asset_check(
         asset=raw_key(familie),
@@ -40,12 +25,12 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
         description=f"Great Expectations-suites {', '.join(suites)} op de ruwe laag; een blokkerende fout stopt de publicatie.",
     )
     def _gx(wmo: WmoSettings) -> dg.AssetCheckResult:
-        from expectations.runner import load_frames, validate_family
+        from expectations.runner import load_frames, load_known, validate_family
 
         settings = wmo.settings()
         outcomes = []
         with duckdb.connect(str(settings.work_db), read_only=True) as con:
-            known = known_codes(con)
+            known = load_known(con)
             for suite in suites:
                 outcomes.append(validate_family(suite, load_frames(con, suite), known=known))
         failed = [o for o in outcomes if not o.success]
