@@ -1,0 +1,149 @@
+"""iter_berichten: plain files, good zips at any depth, and every unsafe-archive rejection (built in tmp_path)."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from iwmo_testdata import fixture_path
+
+from ingest.iwmo import iter_berichten
+from ingest.model import Rejection
+
+GOOD = fixture_path("WMO323_basis.xml").read_bytes()
+LIMIT = 10_000_000
+
+
+def _zip(path, members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_plain_xml_is_yielded_once(tmp_path):
+    path = tmp_path / "bericht.xml"
+    path.write_bytes(GOOD)
+    assert list(iter_berichten(path, max_expanded_bytes=LIMIT)) == [(str(path), GOOD)]
+
+
+def test_good_zip_with_nested_folders(tmp_path, parse):
+    path = _zip(
+        tmp_path / "lever.zip",
+        {
+            "a.xml": GOOD,
+            "2024/07/b.xml": GOOD,
+            "2024/07/diep/c.XML": GOOD,
+            "2024/": b"",
+            "__MACOSX/._a.xml": b"x",
+        },
+    )
+    items = list(iter_berichten(path, max_expanded_bytes=LIMIT))
+    assert [locatie for locatie, _ in items] == [
+        f"{path}!a.xml",
+        f"{path}!2024/07/b.xml",
+        f"{path}!2024/07/diep/c.XML",
+    ]
+    for locatie, data in items:
+        assert data == GOOD
+        parsed = parse(data, locatie=locatie)
+        assert parsed.tables["iwmo_berichten"][0]["locatie"] == locatie
+
+
+def test_zip_with_good_and_bad_member(tmp_path, parse):
+    bad = fixture_path("fout_bsn_elfproef.xml").read_bytes()
+    path = _zip(tmp_path / "gemengd.zip", {"goed.xml": GOOD, "map/fout.xml": bad, "leesmij.txt": b"hallo"})
+    outcomes = {}
+    for locatie, data in iter_berichten(path, max_expanded_bytes=LIMIT):
+        try:
+            parsed = parse(data, locatie=locatie)
+            outcomes[locatie] = len(parsed.tables["iwmo_323_prestaties"])
+        except Rejection as exc:
+            outcomes[locatie] = (exc.reden_code, exc.locatie)
+    assert outcomes == {
+        f"{path}!goed.xml": 2,
+        f"{path}!map/fout.xml": ("BSN_ONGELDIG", f"{path}!map/fout.xml"),
+        f"{path}!leesmij.txt": ("BESTANDSTYPE_ONBEKEND", f"{path}!leesmij.txt"),
+    }
+
+
+def _reject(path, limit=LIMIT) -> Rejection:
+    generator = iter_berichten(path, max_expanded_bytes=limit)
+    with pytest.raises(Rejection) as info:
+        next(generator)  # nothing is yielded before the whole archive is checked
+    assert info.value.locatie == str(path)
+    return info.value
+
+
+def test_corrupt_zip(tmp_path):
+    path = tmp_path / "kapot.zip"
+    path.write_bytes(b"PK\x03\x04 dit is geen zip")
+    assert _reject(path).reden_code == "ZIP_CORRUPT"
+
+
+def test_truncated_zip(tmp_path):
+    good = _zip(tmp_path / "goed.zip", {"a.xml": GOOD * 5})
+    path = tmp_path / "afgekapt.zip"
+    path.write_bytes(good.read_bytes()[:-40])
+    assert _reject(path).reden_code == "ZIP_CORRUPT"
+
+
+def test_crc_error_is_corrupt(tmp_path):
+    path = _zip(tmp_path / "crc.zip", {"a.xml": GOOD}, compression=zipfile.ZIP_STORED)
+    raw = bytearray(path.read_bytes())
+    offset = raw.index(b"<d:Bericht")
+    raw[offset + 1] ^= 0x01  # flip one data bit: CRC no longer matches
+    path.write_bytes(bytes(raw))
+    assert _reject(path).reden_code == "ZIP_CORRUPT"
+
+
+def test_encrypted_flag(tmp_path):
+    path = _zip(tmp_path / "geheim.zip", {"a.xml": GOOD})
+    raw = bytearray(path.read_bytes())
+    # set bit 0 (encrypted) of the general purpose flags: local header offset 6, central directory offset 8
+    raw[6] |= 0x01
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 8] |= 0x01
+    path.write_bytes(bytes(raw))
+    assert _reject(path).reden_code == "ZIP_VERSLEUTELD"
+
+
+@pytest.mark.parametrize(
+    "name", ["../buiten.xml", "map/../../buiten.xml", "/etc/bericht.xml", "C:/temp/a.xml"]
+)
+def test_path_traversal(tmp_path, name):
+    path = _zip(tmp_path / "pad.zip", {"goed.xml": GOOD, name: GOOD})
+    assert _reject(path).reden_code == "ZIP_PAD_ONVEILIG"
+
+
+def test_bomb_by_declared_size(tmp_path):
+    path = _zip(tmp_path / "groot.zip", {"a.xml": b" " * 50_000})
+    assert _reject(path, limit=10_000).reden_code == "ZIP_TE_GROOT"
+
+
+def test_bomb_by_actual_expansion_with_lying_header(tmp_path):
+    path = _zip(tmp_path / "bom.zip", {"a.xml": b"0" * 2_000_000})
+    raw = bytearray(path.read_bytes())
+    # rewrite the declared uncompressed size (local header offset 22, central directory entry offset 24) to 100
+    raw[22:26] = (100).to_bytes(4, "little")
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    # zipfile stops at the declared 100 bytes and then fails the CRC: the archive is refused as a whole
+    assert _reject(path, limit=1_000_000).reden_code == "ZIP_CORRUPT"
+
+
+def test_bomb_caught_by_streamed_count_when_header_check_is_fooled(tmp_path, monkeypatch):
+    import ingest.iwmo.archive as archive
+
+    path = _zip(tmp_path / "bom2.zip", {"a.xml": b"0" * 300_000, "b.xml": b"0" * 300_000})
+    monkeypatch.setattr(archive, "_gedeclareerd", lambda infos: 0)  # pretend the header claims nothing
+    assert _reject(path, limit=500_000).reden_code == "ZIP_TE_GROOT"
+
+
+def test_bomb_by_actual_expansion_many_members(tmp_path):
+    members = {f"m{i}.xml": b"1" * 4_000 for i in range(10)}
+    path = _zip(tmp_path / "veel.zip", members)
+    # declared total 40,000 > 30,000: caught before decompression; with exactly the limit it passes
+    assert _reject(path, limit=30_000).reden_code == "ZIP_TE_GROOT"
+    assert len(list(iter_berichten(path, max_expanded_bytes=40_000))) == 10
