@@ -199,7 +199,11 @@ class Loader:
                     data, locatie=member, bestand_sha256=sha, pseudonymiser=self.pseudonymiser, xsd=self.xsd
                 )
             except Rejection as rej:
-                result.quarantaine.append(QuarantineItem(rej.locatie or member, rej.reden_code, rej.melding))
+                result.quarantaine.append(
+                    QuarantineItem(
+                        rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
+                    )
+                )
                 rejected += 1
                 continue
             bericht = parsed.tables["iwmo_berichten"][0]
