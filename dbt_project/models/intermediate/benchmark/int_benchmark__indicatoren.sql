@@ -1,0 +1,99 @@
+-- K10 numerators and denominators per municipality × year × indicator, before region values, funnel limits and
+-- suppression (benchmark_gemeenten). Flags per indicator:
+--   is_proportie      funnel limits apply (p between 0 and 1, denominator = number of trials)
+--   teller_is_telling the numerator is a count of persons/events (suppressed below min_celgrootte)
+--   noemer_is_telling the denominator is a count of persons/events (suppressed below min_celgrootte)
+--   schaal_teller, schaal_noemer   waarde = teller × schaal_teller / (noemer × schaal_noemer), in whole numbers so
+--                     that e.g. 25 clients per 5000 inhabitants is exactly 5.0 per 1000
+with inwoners as (
+    select gemeentecode, jaar, inwoners from {{ ref('stg_referentie__inwoners') }}
+),
+
+clienten as (
+    select gemeentecode, jaar, count(distinct client_pseudoniem) as teller
+    from {{ ref('int_klachten__toewijzing_actief_jaar') }}
+    group by gemeentecode, jaar
+),
+
+kosten as (
+    select gemeentecode, jaar, sum(goedgekeurd_bedrag_cent) as teller
+    from {{ ref('int_verantwoording__goedgekeurd') }}
+    group by gemeentecode, jaar
+),
+
+realisatie as (
+    select gemeentecode, jaar, sum(som_score) as teller, sum(aantal) as noemer
+    from {{ ref('kpi_doelrealisatie') }}
+    group by gemeentecode, jaar
+),
+
+cijfer as (
+    select gemeentecode, jaar, sum(som_cijfer) as teller, sum(aantal_respondenten) as noemer
+    from {{ ref('kpi_tevredenheid') }}
+    group by gemeentecode, jaar
+    having sum(aantal_respondenten) > 0
+),
+
+uitval as (
+    select
+        gemeentecode,
+        jaar,
+        sum(case when reden_groep = 'uitval' then aantal else 0 end) as teller,
+        sum(case when reden_groep in ('volgens_plan', 'uitval') then aantal else 0 end) as noemer
+    from {{ ref('kpi_uitval') }}
+    group by gemeentecode, jaar
+    having sum(case when reden_groep in ('volgens_plan', 'uitval') then aantal else 0 end) > 0
+),
+
+tijdig as (
+    -- K4 toewijzing → start; year = year of the reference date max(ingangsdatum, toewijzingsdatum);
+    -- only started assignments (tijdig_gestart known) count
+    select
+        gemeentecode,
+        cast(extract(year from case
+            when toewijzingsdatum is null or ingangsdatum >= toewijzingsdatum then ingangsdatum
+            else toewijzingsdatum
+        end) as integer) as jaar,
+        sum(case when tijdig_gestart then 1 else 0 end) as teller,
+        count(*) as noemer
+    from {{ ref('fct_toewijzingen') }}
+    where not is_verwijderd
+      and tijdig_gestart is not null
+    group by 1, 2
+)
+
+select
+    c.jaar, c.gemeentecode, 'clienten_per_1000' as indicator,
+    cast(c.teller as double precision) as teller, cast(i.inwoners as double precision) as noemer,
+    1000 as schaal_teller, 1 as schaal_noemer, false as is_proportie, true as teller_is_telling, true as noemer_is_telling
+from clienten as c
+left join inwoners as i on i.gemeentecode = c.gemeentecode and i.jaar = c.jaar
+
+union all
+
+select
+    k.jaar, k.gemeentecode, 'kosten_per_inwoner',
+    cast(k.teller as double precision), cast(i.inwoners as double precision),
+    1, 100, false, false, true  -- teller in eurocents, waarde in euros per inhabitant
+from kosten as k
+left join inwoners as i on i.gemeentecode = k.gemeentecode and i.jaar = k.jaar
+
+union all
+
+select jaar, gemeentecode, 'realisatiescore', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+from realisatie
+
+union all
+
+select jaar, gemeentecode, 'gemiddeld_cijfer', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, false, true
+from cijfer
+
+union all
+
+select jaar, gemeentecode, 'uitval_pct', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+from uitval
+
+union all
+
+select jaar, gemeentecode, 'pct_tijdig_gestart', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+from tijdig

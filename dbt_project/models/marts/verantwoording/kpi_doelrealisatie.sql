@@ -1,0 +1,17 @@
+-- K1 additive counts per (jaar = boekjaar, gemeentecode, wijkcode, aanbieder_agb, deelresultaat, inschatting_vooraf).
+-- pct_behaald = Σ aantal_behaald / Σ aantal; realisatiescore = (Σ aantal_behaald + 0.5 × Σ aantal_deels) / Σ aantal
+-- (= Σ som_score / Σ aantal). Per subresultaat: use fct_resultaten.
+select
+    boekjaar as jaar,
+    gemeentecode,
+    wijkcode,
+    aanbieder_agb,
+    deelresultaat,
+    coalesce(inschatting_vooraf, 'onbekend') as inschatting_vooraf,
+    sum(case when resultaat = 'behaald' then 1 else 0 end) as aantal_behaald,
+    sum(case when resultaat = 'deels behaald' then 1 else 0 end) as aantal_deels,
+    sum(case when resultaat = 'niet behaald' then 1 else 0 end) as aantal_niet,
+    count(*) as aantal,
+    sum(score) as som_score
+from {{ ref('fct_resultaten') }}
+group by boekjaar, gemeentecode, wijkcode, aanbieder_agb, deelresultaat, coalesce(inschatting_vooraf, 'onbekend')
