@@ -1,0 +1,113 @@
+"""Deterministic demo region generator: a complete landing zone (inputs.md) with known injected faults.
+
+Entry point: `generate_region(out, seed=42, scale=0.05, years=(2022, 2024), progress=None) -> manifest`.
+Same seed, scale and years give byte-identical files (and identical modification times).
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import random
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from wmo_monitor.generate.berichten import verzamel
+from wmo_monitor.generate.clients import simuleer
+from wmo_monitor.generate.declaraties import basisregels, bouw_declaraties, nummer_declaraties
+from wmo_monitor.generate.faults import maak_fouten
+from wmo_monitor.generate.klachten import klachten_bestanden
+from wmo_monitor.generate.manifest import bouw_manifest, manifest_bytes, peildatum
+from wmo_monitor.generate.rechtmatigheid import injecteer
+from wmo_monitor.generate.referentie import referentie_bestanden
+from wmo_monitor.generate.region import bouw_regio
+from wmo_monitor.generate.verantwoording import verantwoording_bestanden
+
+__all__ = ["FAMILIES", "generate_region"]
+
+FAMILIES = ("berichten", "klachten", "verantwoording", "referentie")
+
+
+def _mtime(d: date) -> int:
+    return calendar.timegm((d.year, d.month, d.day, 12, 0, 0))
+
+
+def generate_region(
+    out: Path,
+    *,
+    seed: int = 42,
+    scale: float = 0.05,
+    years: tuple[int, int] = (2022, 2024),
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """Write the landing zone to `out` (its four family folders and manifest.json are replaced) and return
+    the manifest, which is also written to `out/manifest.json`."""
+    meld = progress or (lambda _m: None)
+    out = Path(out)
+    if years[1] < years[0]:
+        raise ValueError("years: het eerste jaar moet voor of gelijk aan het laatste jaar zijn")
+    if scale <= 0:
+        raise ValueError("scale moet groter dan 0 zijn")
+    meld(f"Regio opbouwen (seed {seed}, schaal {scale}, jaren {years[0]}-{years[1]})")
+    regio = bouw_regio(seed, years)
+    meld("Cliënttrajecten simuleren")
+    sim = simuleer(regio, seed, scale)
+    meld("Declaraties en rechtmatigheidsfouten")
+    rng = random.Random(f"{seed}:declaraties")
+    basis = basisregels(regio, sim, rng)
+    n_signaal = max(2, round(20 * scale * (years[1] - years[0] + 1)))
+    regels = injecteer(regio, sim, basis, random.Random(f"{seed}:rechtmatigheid"), n_signaal)
+    declaraties = bouw_declaraties(sim, regels, rng)
+    nummer_declaraties(declaraties)
+    meld("iWmo-berichten opbouwen")
+    berichten = verzamel(sim, declaraties, seed)
+    peil = peildatum(berichten)
+    meld("Foute bestanden en zip-archieven")
+    fout_bestanden, fout_manifest, verplaatst = maak_fouten(berichten, seed)
+    meld("Klachtenregisters")
+    klachten, klacht_fouten = klachten_bestanden(regio, sim, seed)
+    meld("Verantwoordingswerkboeken")
+    verantw, verwacht, verantw_fouten = verantwoording_bestanden(regio, sim, declaraties, seed, peil)
+
+    bestanden: dict[str, tuple[bytes, date]] = {}
+    for b in berichten:
+        if b.pad not in verplaatst:
+            bestanden[b.pad] = (b.data, b.dagtekening)
+    bestanden.update(fout_bestanden)
+    bestanden.update(klachten)
+    bestanden.update(verantw)
+    for pad, data in referentie_bestanden(regio).items():
+        bestanden[pad] = (data, date(years[0], 1, 1))
+
+    meld(f"{len(bestanden)} bestanden schrijven naar {out}")
+    out.mkdir(parents=True, exist_ok=True)
+    for fam in FAMILIES:
+        if (out / fam).exists():
+            shutil.rmtree(out / fam)
+    for pad in sorted(bestanden):
+        data, d = bestanden[pad]
+        doel = out / pad
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        doel.write_bytes(data)
+        os.utime(doel, (_mtime(d), _mtime(d)))
+    clienten = {t.client.bsn for t in sim.toewijzingen if t.versies[0].datum <= sim.horizon}
+    clienten |= {a.client.bsn for a in sim.aanvragen if a.dagtekening <= sim.horizon}
+    manifest = bouw_manifest(
+        seed=seed,
+        scale=scale,
+        jaren=years,
+        berichten=berichten,
+        declaraties=declaraties,
+        clienten=len(clienten),
+        klachten_bestanden=len(klachten),
+        verantwoording_bestanden=len(verantw),
+        bestanden=fout_manifest + klacht_fouten + verantw_fouten,
+        verantwoording=verwacht,
+        peil=peil,
+    )
+    (out / "manifest.json").write_bytes(manifest_bytes(manifest))
+    os.utime(out / "manifest.json", (_mtime(peil), _mtime(peil)))
+    meld("Klaar")
+    return manifest
