@@ -1,0 +1,95 @@
+"""Wmo-monitor dashboard: login, role-based navigation and the sidebar frame (runs on every rerun).
+
+Start with `streamlit run dashboards/app.py` (or `wmo-monitor serve`). Reads the published warehouse
+(`WMO_WAREHOUSE`) read-only and the users file (`WMO_USERS_FILE`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:  # `streamlit run dashboards/app.py` puts only dashboards/ on the path
+    sys.path.insert(0, str(_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboards import auth, db, formatting, ui  # noqa: E402
+from dashboards.navigatie import PAGINAS  # noqa: E402
+
+st.set_page_config(page_title="Wmo-monitor", page_icon=":material/monitoring:", layout="wide")
+# Every export must go through the logged CSV/Excel buttons (downloads.py): hide the table toolbar's own download.
+st.html('<style>button[aria-label="Download as CSV"] { display: none !important; }</style>')
+
+# Keep filter choices when switching pages (Streamlit drops the state of widgets that are not rendered).
+for _key in ui.FILTER_KEYS:
+    if _key in st.session_state:
+        st.session_state[_key] = st.session_state[_key]
+
+
+def _uitloggen() -> None:
+    g = st.session_state.get("gebruiker")
+    if g is not None:
+        auth.audit(db.settings().state_dir, "uitloggen", g.gebruikersnaam)
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+
+
+def _zijbalk(gebruiker: auth.Gebruiker) -> None:
+    sb = st.sidebar
+    sb.markdown(f"**{gebruiker.gebruikersnaam}** · {auth.ROL_LABELS.get(gebruiker.rol, gebruiker.rol)}")
+    if gebruiker.beperkt:
+        namen = ui.gemeente_namen() if db.heeft_tabel("marts.dim_gemeente") else {}
+        sb.caption("Gemeenten: " + ", ".join(namen.get(g, g) for g in gebruiker.gemeenten))
+    try:
+        pub = db.publicatie()
+    except db.WarehouseFout as exc:
+        sb.warning(str(exc))
+    else:
+        sb.caption(
+            f"Peildatum: **{formatting.datum(pub.peildatum) if pub.peildatum else 'onbekend'}**  \n"
+            f"Laatste geslaagde run: **{formatting.datum(pub.laatste_run) if pub.laatste_run else 'onbekend'}**"
+            + (
+                f"  \n(status laatste run: {pub.run_status})"
+                if pub.run_status and pub.run_status.lower() not in db.SUCCES_STATUSSEN
+                else ""
+            )
+        )
+    sb.button("Uitloggen", on_click=_uitloggen, icon=":material/logout:", key="uitloggen")
+    sb.divider()
+
+
+gebruiker: auth.Gebruiker | None = st.session_state.get("gebruiker")
+if gebruiker is None:
+    pg = st.navigation(
+        [
+            st.Page(
+                "app_pages/inloggen.py",
+                title="Inloggen",
+                icon=":material/login:",
+                url_path="inloggen",
+                default=True,
+            )
+        ],
+        position="hidden",
+    )
+else:
+    secties: dict[str, list[st.Page]] = {}
+    eerste = True
+    for bestand, titel, url, icoon, rollen, sectie in PAGINAS:
+        if gebruiker.rol in rollen:
+            secties.setdefault(sectie, []).append(
+                st.Page(bestand, title=titel, url_path=url, icon=icoon, default=eerste)
+            )
+            eerste = False
+    pg = st.navigation(secties)
+    _zijbalk(gebruiker)
+
+try:
+    pg.run()
+except db.WarehouseBezet as exc:
+    st.warning(str(exc), icon=":material/sync:")
+    st.button("Opnieuw proberen", key="opnieuw")
+except db.WarehouseFout as exc:
+    st.warning(str(exc), icon=":material/warning:")

@@ -1,0 +1,128 @@
+"""K11 Berichtenverkeer: timeliness of iWmo messages and declaration rejections per provider."""
+
+import streamlit as st
+
+from dashboards import db, kpi, suppression, ui
+from dashboards.ui import Kolom
+
+ui.pagina(
+    "Berichtenverkeer",
+    ui.KPI_ROLLEN,
+    "K11 · Tijdigheid van iWmo-berichten (305 en 307 binnen 5 werkdagen na de start- of stopdatum, 315 binnen 5 "
+    "werkdagen beantwoord), retourberichten met een code anders dan 0200, en het afwijzingspercentage van declaraties "
+    "(afgewezen bedrag / ingediend bedrag).",
+)
+
+BERICHTTYPEN = {
+    "301": "301 Toewijzing",
+    "302": "302 Retour toewijzing",
+    "305": "305 Start ondersteuning",
+    "306": "306 Retour start",
+    "307": "307 Stop ondersteuning",
+    "308": "308 Retour stop",
+    "315": "315 Verzoek om toewijzing",
+    "316": "316 Retour verzoek om toewijzing",
+    "317": "317 Verzoek om wijziging",
+    "318": "318 Retour verzoek om wijziging",
+    "319": "319 Antwoord op verzoek",
+    "320": "320 Retour antwoord",
+    "323": "323 Declaratie",
+    "325": "325 Declaratie-antwoord",
+}
+
+
+def _label(code: object) -> str:
+    s = str(code)
+    kort = s.upper().removeprefix("WMO")
+    return BERICHTTYPEN.get(kort, s)
+
+
+if ui.vereist("marts.kpi_berichtenverkeer"):
+    jaar_sql = "SELECT DISTINCT jaar FROM marts.kpi_berichtenverkeer"
+    if db.heeft_tabel("marts.fct_prestaties"):
+        jaar_sql += " UNION SELECT DISTINCT year(periode_begin) FROM marts.fct_prestaties"
+    f = ui.filters(
+        ui.jaren(jaar_sql),
+        wijk=False,
+        niet_van_toepassing="Berichten kennen geen wijk; het wijkfilter geldt hier niet.",
+    )
+    kolommen = db.kolommen("marts.kpi_berichtenverkeer")
+    per_gemeente = "gemeentecode" in kolommen
+
+    st.subheader("Tijdigheid en retourcodes per berichttype")
+    if f.toegestaan and not per_gemeente:
+        st.info(
+            "Het berichtenverkeer is alleen per aanbieder voor de hele regio beschikbaar, niet per gemeente. Omdat je "
+            "account beperkt is tot een deel van de gemeenten, wordt dit overzicht niet getoond."
+        )
+    else:
+        if not per_gemeente and f.gemeenten:
+            st.caption(
+                "Het berichtenverkeer is niet per gemeente uitgesplitst; het gemeentefilter geldt hier niet."
+            )
+        df = kpi.agg(
+            "marts.kpi_berichtenverkeer",
+            "sum(aantal)::BIGINT AS aantal, sum(aantal_tijdig)::BIGINT AS tijdig, "
+            "sum(aantal_met_retourcode)::BIGINT AS met_retourcode",
+            f,
+            ["aanbieder_agb", "berichttype"],
+            gemeente="gemeentecode" if per_gemeente else None,
+            wijk=None,
+        )
+        df["pct_tijdig"] = kpi.deel(df["tijdig"], df["aantal"])
+        df["bericht"] = df["berichttype"].map(_label)
+        df = ui.met_namen(df).sort_values(["aanbieder", "bericht"])
+        RATIOS = {"pct_tijdig": "aantal"}
+        onderdrukt = suppression.suppress_frame(df, ui.min_cel(), aantallen=["aantal"], ratios=RATIOS).frame
+        ui.staafdiagram(
+            onderdrukt[onderdrukt["berichttype"].astype(str).str.contains("305|307|315")],
+            "aanbieder",
+            "pct_tijdig",
+            titel="Aandeel tijdig per aanbieder",
+            as_titel="Tijdig",
+            formaat=".0%",
+            kleur="bericht",
+            kleur_titel="Bericht",
+        )
+        ui.tabel(
+            df,
+            [
+                Kolom("aanbieder", "Aanbieder"),
+                Kolom("bericht", "Bericht"),
+                Kolom("aantal", "Aantal", "aantal"),
+                Kolom("pct_tijdig", "Tijdig (%)", "pct"),
+                Kolom("met_retourcode", "Met retourcode (≠ 0200)", "aantal"),
+            ],
+            naam="Berichtenverkeer per aanbieder",
+            aantallen=["aantal", "tijdig", "met_retourcode"],
+            ratios=RATIOS,
+        )
+
+    st.subheader("Afgewezen declaraties")
+    if ui.vereist("marts.fct_prestaties"):
+        dec = kpi.agg(
+            "marts.fct_prestaties",
+            "count(*) AS regels, count(*) FILTER (status = 'afgewezen') AS afgewezen_regels, "
+            "sum(bedrag_cent) AS ingediend, coalesce(sum(bedrag_cent) FILTER (status = 'afgewezen'), 0) AS afgewezen, "
+            "coalesce(sum(bedrag_cent) FILTER (status = 'in_behandeling'), 0) AS in_behandeling",
+            f,
+            ["aanbieder_agb"],
+            jaar="year(periode_begin)",
+            wijk=None,
+        )
+        dec["afwijzing_pct"] = kpi.deel(dec["afgewezen"], dec["ingediend"])
+        ui.tabel(
+            ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec,
+            [
+                Kolom("aanbieder", "Aanbieder"),
+                Kolom("regels", "Prestaties", "aantal"),
+                Kolom("afgewezen_regels", "Afgewezen prestaties", "aantal"),
+                Kolom("ingediend", "Ingediend", "euro_cent"),
+                Kolom("afgewezen", "Afgewezen", "euro_cent"),
+                Kolom("in_behandeling", "In behandeling", "euro_cent"),
+                Kolom("afwijzing_pct", "Afwijzing (%)", "pct"),
+            ],
+            naam="Afgewezen declaraties per aanbieder",
+            aantallen=["regels", "afgewezen_regels"],
+            ratios={"afwijzing_pct": "regels"},
+        )

@@ -1,0 +1,252 @@
+"""Dashboard users, password hashing, login throttling and the audit log (operations.md, Access control).
+
+Users file (JSON, `Settings.effective_users_file`)::
+
+    {"versie": 1, "gebruikers": [
+        {"gebruikersnaam": "cm", "rol": "contractmanager", "gemeenten": ["0344"],
+         "wachtwoord_hash": "pbkdf2_sha256$600000$<salt b64>$<hash b64>"}]}
+
+`gemeenten` is optional: absent or empty means all municipalities. Passwords are stored only as salted
+PBKDF2-HMAC-SHA256 hashes with a per-user random salt; verification is constant-time. The audit log is JSON lines in
+`Settings.state_dir / "dashboard-audit.jsonl"`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROLLEN: tuple[str, ...] = ("contractmanager", "controller", "verantwoording", "beheerder")
+ROL_LABELS = {
+    "contractmanager": "Contractmanager",
+    "controller": "Controller",
+    "verantwoording": "Verantwoording",
+    "beheerder": "Beheerder (datakwaliteit)",
+}
+ALGORITME = "pbkdf2_sha256"
+ITERATIES = 600_000
+MIN_ITERATIES = 200_000
+AUDIT_BESTAND = "dashboard-audit.jsonl"
+
+MAX_MISLUKT = 5
+BLOKKEER_SECONDEN = 300
+
+
+class GebruikersFout(ValueError):
+    """The users file or a user definition is wrong; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Gebruiker:
+    gebruikersnaam: str
+    rol: str
+    gemeenten: tuple[str, ...] = ()
+
+    @property
+    def beperkt(self) -> bool:
+        """True when the user may see only some municipalities."""
+        return bool(self.gemeenten)
+
+
+# --- hashing -------------------------------------------------------------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_wachtwoord(wachtwoord: str, *, iteraties: int = ITERATIES, zout: bytes | None = None) -> str:
+    """`pbkdf2_sha256$<iterations>$<salt>$<hash>` with a fresh 16-byte random salt."""
+    if iteraties < MIN_ITERATIES:
+        raise GebruikersFout(f"Minstens {MIN_ITERATIES} iteraties vereist, niet {iteraties}.")
+    if not wachtwoord:
+        raise GebruikersFout("Een leeg wachtwoord is niet toegestaan.")
+    zout = zout if zout is not None else secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", wachtwoord.encode("utf-8"), zout, iteraties)
+    return f"{ALGORITME}${iteraties}${_b64(zout)}${_b64(digest)}"
+
+
+def controleer_wachtwoord(wachtwoord: str, opgeslagen: str) -> bool:
+    """Constant-time check of a password against a stored hash; False for any malformed hash."""
+    try:
+        algoritme, iteraties_txt, zout_b64, hash_b64 = opgeslagen.split("$")
+        iteraties = int(iteraties_txt)
+        zout = base64.b64decode(zout_b64, validate=True)
+        verwacht = base64.b64decode(hash_b64, validate=True)
+    except (ValueError, AttributeError):
+        return False
+    if algoritme != ALGORITME or iteraties < MIN_ITERATIES:
+        return False
+    digest = hashlib.pbkdf2_hmac("sha256", wachtwoord.encode("utf-8"), zout, iteraties)
+    return hmac.compare_digest(digest, verwacht)
+
+
+_DUMMY_HASH = hash_wachtwoord("niet-bestaande-gebruiker", zout=b"\x00" * 16)
+
+
+# --- users file ----------------------------------------------------------------------------------------------
+
+
+def _lees(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GebruikersFout(f"Het gebruikersbestand {path} is geen geldige JSON: {exc}.") from exc
+    gebruikers = data.get("gebruikers", []) if isinstance(data, dict) else data
+    if not isinstance(gebruikers, list):
+        raise GebruikersFout(f"Het gebruikersbestand {path} heeft geen lijst 'gebruikers'.")
+    return gebruikers
+
+
+def _schrijf(path: Path, gebruikers: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(
+        json.dumps({"versie": 1, "gebruikers": gebruikers}, indent=2, ensure_ascii=False) + "\n", "utf-8"
+    )
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _naar_gebruiker(record: dict[str, Any]) -> Gebruiker:
+    return Gebruiker(
+        gebruikersnaam=str(record["gebruikersnaam"]),
+        rol=str(record["rol"]),
+        gemeenten=tuple(str(g) for g in (record.get("gemeenten") or ())),
+    )
+
+
+def laad_gebruikers(path: Path) -> dict[str, Gebruiker]:
+    """All users in the file by name (without their hashes)."""
+    return {str(r["gebruikersnaam"]): _naar_gebruiker(r) for r in _lees(Path(path)) if "gebruikersnaam" in r}
+
+
+def create_user(
+    path: Path,
+    gebruikersnaam: str,
+    wachtwoord: str,
+    rol: str,
+    gemeenten: list[str] | tuple[str, ...] | None = None,
+    *,
+    iteraties: int = ITERATIES,
+) -> Gebruiker:
+    """Add a user to the users file, or replace the user with the same name."""
+    gebruikersnaam = gebruikersnaam.strip()
+    if not gebruikersnaam:
+        raise GebruikersFout("Gebruikersnaam mag niet leeg zijn.")
+    if rol not in ROLLEN:
+        raise GebruikersFout(f"Onbekende rol {rol!r}; kies uit {', '.join(ROLLEN)}.")
+    gemeenten_lijst = [str(g).strip() for g in (gemeenten or ()) if str(g).strip()]
+    for g in gemeenten_lijst:
+        if not (len(g) == 4 and g.isdigit()):
+            raise GebruikersFout(f"Gemeentecode {g!r} is geen 4-cijferige CBS-code.")
+    record: dict[str, Any] = {
+        "gebruikersnaam": gebruikersnaam,
+        "rol": rol,
+        "wachtwoord_hash": hash_wachtwoord(wachtwoord, iteraties=iteraties),
+    }
+    if gemeenten_lijst:
+        record["gemeenten"] = gemeenten_lijst
+    path = Path(path)
+    gebruikers = [r for r in _lees(path) if r.get("gebruikersnaam") != gebruikersnaam]
+    gebruikers.append(record)
+    _schrijf(path, gebruikers)
+    return _naar_gebruiker(record)
+
+
+DEMO_GEBRUIKERS = {
+    "contractmanager": "contractmanager",
+    "controller": "controller",
+    "verantwoording": "verantwoording",
+    "beheerder": "beheerder",
+}
+
+
+def write_demo_users(path: Path) -> dict[str, str]:
+    """Create one user per role (user name = role) with a fresh random password; returns name → password.
+
+    Other users in the file are kept; existing demo users get a new password (only hashes are stored, so the
+    demo can print the credentials only when it sets them).
+    """
+    wachtwoorden: dict[str, str] = {}
+    for naam, rol in DEMO_GEBRUIKERS.items():
+        wachtwoord = secrets.token_urlsafe(12)
+        create_user(path, naam, wachtwoord, rol)
+        wachtwoorden[naam] = wachtwoord
+    return wachtwoorden
+
+
+# --- login ---------------------------------------------------------------------------------------------------
+
+_mislukt: dict[str, list[float]] = {}
+_mislukt_lock = threading.Lock()
+
+
+def geblokkeerd(gebruikersnaam: str, *, nu: float | None = None) -> bool:
+    """True after MAX_MISLUKT failed logins for this name within BLOKKEER_SECONDEN (per server process)."""
+    nu = time.monotonic() if nu is None else nu
+    with _mislukt_lock:
+        recent = [t for t in _mislukt.get(gebruikersnaam, []) if nu - t < BLOKKEER_SECONDEN]
+        _mislukt[gebruikersnaam] = recent
+        return len(recent) >= MAX_MISLUKT
+
+
+def _registreer_mislukt(gebruikersnaam: str) -> None:
+    with _mislukt_lock:
+        _mislukt.setdefault(gebruikersnaam, []).append(time.monotonic())
+
+
+def authenticate(path: Path, gebruikersnaam: str, wachtwoord: str) -> Gebruiker | None:
+    """The user when name and password match, else None. Unknown names cost the same time as wrong passwords."""
+    gebruikersnaam = gebruikersnaam.strip()
+    record = next((r for r in _lees(Path(path)) if r.get("gebruikersnaam") == gebruikersnaam), None)
+    opgeslagen = str(record.get("wachtwoord_hash", "")) if record else _DUMMY_HASH
+    ok = controleer_wachtwoord(wachtwoord, opgeslagen)
+    if not ok or record is None or record.get("rol") not in ROLLEN:
+        _registreer_mislukt(gebruikersnaam)
+        return None
+    with _mislukt_lock:
+        _mislukt.pop(gebruikersnaam, None)
+    return _naar_gebruiker(record)
+
+
+# --- audit log -----------------------------------------------------------------------------------------------
+
+_audit_lock = threading.Lock()
+
+
+def audit_pad(state_dir: Path) -> Path:
+    return Path(state_dir) / AUDIT_BESTAND
+
+
+def audit(state_dir: Path, gebeurtenis: str, gebruikersnaam: str, **details: Any) -> None:
+    """Append one event (`login`, `login_mislukt`, `login_geblokkeerd`, `uitloggen`, `export`) to the audit log."""
+    path = audit_pad(state_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    regel = {
+        "tijdstip": datetime.now(UTC).isoformat(timespec="seconds"),
+        "gebeurtenis": gebeurtenis,
+        "gebruikersnaam": gebruikersnaam[:64],
+        **details,
+    }
+    with _audit_lock, path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(regel, ensure_ascii=False, default=str) + "\n")
+
+
+def lees_audit(state_dir: Path) -> list[dict[str, Any]]:
+    path = audit_pad(state_dir)
+    if not path.is_file():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,232 @@
+"""KPI queries: additive sums from the `kpi_` marts (ratios of sums at query time), medians and percentiles from the
+`fct_` marts (kpis.md). Every function takes the active filters and a grouping and returns a pandas frame with the
+numerators, denominators and derived ratios (fractions 0–1)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from dashboards import db
+from dashboards.ui import Filters, where
+
+START_JAAR = "year(greatest(ingangsdatum, toewijzingsdatum))"
+
+
+def deel(teller: pd.Series | float, noemer: pd.Series | float) -> pd.Series | float:
+    """teller / noemer with NaN where the denominator is 0 or missing."""
+    t = pd.to_numeric(teller, errors="coerce") if isinstance(teller, pd.Series) else teller
+    n = pd.to_numeric(noemer, errors="coerce") if isinstance(noemer, pd.Series) else noemer
+    if isinstance(n, pd.Series):
+        return (t / n.where(n != 0)).astype("float64")
+    return float(t) / float(n) if n and not pd.isna(n) and not pd.isna(t) else np.nan
+
+
+def agg(
+    tabel: str,
+    aggregaten: str,
+    f: Filters,
+    groep: Sequence[str] = (),
+    *,
+    jaar: str | None = "jaar",
+    gemeente: str | None = "gemeentecode",
+    aanbieder: str | None = "aanbieder_agb",
+    wijk: str | None = "wijkcode",
+    extra: Sequence[str] = (),
+) -> pd.DataFrame:
+    """SELECT <groep>, <aggregaten> FROM <tabel> WHERE <filters> GROUP BY ALL."""
+    w, params = where(f, jaar=jaar, gemeente=gemeente, aanbieder=aanbieder, wijk=wijk, extra=extra)
+    select = ", ".join([*groep, aggregaten])
+    order = f" ORDER BY {', '.join(str(i + 1) for i in range(len(groep)))}" if groep else ""
+    return db.query(f"SELECT {select} FROM {tabel} {w} GROUP BY ALL{order}", params)
+
+
+def zonder_jaar(f: Filters) -> Filters:
+    """The same filters for all years (trend lines)."""
+    return Filters(None, f.gemeenten, f.aanbieders, f.wijken, f.toegestaan)
+
+
+# --- K1 ------------------------------------------------------------------------------------------------------
+
+
+def doelrealisatie(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.kpi_doelrealisatie",
+        "coalesce(sum(aantal_behaald), 0)::BIGINT AS behaald, coalesce(sum(aantal_deels), 0)::BIGINT AS deels, "
+        "coalesce(sum(aantal_niet), 0)::BIGINT AS niet, coalesce(sum(aantal), 0)::BIGINT AS aantal",
+        f,
+        groep,
+    )
+    df["pct_behaald"] = deel(df["behaald"], df["aantal"])
+    df["realisatiescore"] = deel(df["behaald"] + 0.5 * df["deels"], df["aantal"])
+    return df
+
+
+# --- K2 ------------------------------------------------------------------------------------------------------
+
+
+def tevredenheid(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.kpi_tevredenheid",
+        "coalesce(sum(aantal_respondenten), 0)::BIGINT AS respondenten, coalesce(sum(som_cijfer), 0) AS som_cijfer, "
+        "coalesce(sum(aantal_voldoende), 0)::BIGINT AS voldoende, "
+        "coalesce(sum(aantal_beeindigd), 0)::BIGINT AS beeindigd",
+        f,
+        groep,
+    )
+    df["gemiddeld_cijfer"] = deel(df["som_cijfer"], df["respondenten"])
+    df["pct_voldoende"] = deel(df["voldoende"], df["respondenten"])
+    df["respons_pct"] = deel(df["respondenten"], df["beeindigd"])
+    return df
+
+
+# --- K3 ------------------------------------------------------------------------------------------------------
+
+
+def uitval(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.kpi_uitval",
+        "coalesce(sum(aantal) FILTER (reden_groep = 'volgens_plan'), 0)::BIGINT AS volgens_plan, "
+        "coalesce(sum(aantal) FILTER (reden_groep = 'uitval'), 0)::BIGINT AS uitval, "
+        "coalesce(sum(aantal) FILTER (reden_groep = 'extern'), 0)::BIGINT AS extern, "
+        "coalesce(sum(aantal) FILTER (reden_beeindiging = '38'), 0)::BIGINT AS overstap, "
+        "coalesce(sum(aantal), 0)::BIGINT AS totaal",
+        f,
+        groep,
+    )
+    df["afgesloten"] = df["volgens_plan"] + df["uitval"]
+    df["uitval_pct"] = deel(df["uitval"], df["afgesloten"])
+    return df
+
+
+# --- K4 ------------------------------------------------------------------------------------------------------
+
+
+def start(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.fct_toewijzingen",
+        "count(startdatum) AS gestart, count(*) FILTER (tijdig_gestart) AS tijdig, "
+        "count(tijdig_gestart) AS beoordeeld, median(dagen_tot_start) AS mediaan_dagen, "
+        "quantile_cont(dagen_tot_start, 0.9) AS p90_dagen",
+        f,
+        groep,
+        jaar=START_JAAR,
+        extra=("NOT coalesce(is_verwijderd, false)",),
+    )
+    df["pct_tijdig"] = deel(df["tijdig"], df["beoordeeld"])
+    return df
+
+
+def aanvragen(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.fct_aanvragen",
+        "count(*) AS aanvragen, count(antwoorddatum) AS beantwoord, "
+        "count(*) FILTER (tijdig_beantwoord) AS tijdig, count(tijdig_beantwoord) AS beoordeeld, "
+        "median(dagen_tot_antwoord) AS mediaan_dagen, quantile_cont(dagen_tot_antwoord, 0.9) AS p90_dagen, "
+        "count(dagen_tot_toewijzing) AS toegewezen_n, median(dagen_tot_toewijzing) AS mediaan_toewijzing, "
+        "count(*) FILTER (status = 'toegewezen') AS toegewezen, count(*) FILTER (status = 'afgewezen') AS afgewezen, "
+        "count(*) FILTER (status = 'in_onderzoek') AS in_onderzoek, count(*) FILTER (status = 'open') AS open",
+        f,
+        groep,
+        jaar="year(aanvraagdatum)",
+        wijk=None,
+    )
+    df["pct_tijdig"] = deel(df["tijdig"], df["beoordeeld"])
+    return df
+
+
+def wachtlijst(f: Filters, peildatum: date | None, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """Waiting list on the peildatum: `marts.fct_wachtlijst` when published, else derived from fct_toewijzingen."""
+    if db.heeft_tabel("marts.fct_wachtlijst") and {"aanbieder_agb", "wachtdagen"} <= db.kolommen(
+        "marts.fct_wachtlijst"
+    ):
+        kol = db.kolommen("marts.fct_wachtlijst")
+        return agg(
+            "marts.fct_wachtlijst",
+            "count(*) AS wachtenden, median(wachtdagen) AS mediaan_dagen, "
+            "quantile_cont(wachtdagen, 0.9) AS p90_dagen, max(wachtdagen) AS max_dagen",
+            f,
+            groep,
+            jaar=None,
+            gemeente="gemeentecode" if "gemeentecode" in kol else None,
+            wijk="wijkcode" if "wijkcode" in kol else None,
+        )
+    if peildatum is None:
+        return pd.DataFrame()
+    p = f"DATE '{peildatum.isoformat()}'"
+    return agg(
+        "marts.fct_toewijzingen",
+        f"count(*) AS wachtenden, median({p} - greatest(ingangsdatum, toewijzingsdatum)) AS mediaan_dagen, "
+        f"quantile_cont({p} - greatest(ingangsdatum, toewijzingsdatum), 0.9) AS p90_dagen, "
+        f"max({p} - greatest(ingangsdatum, toewijzingsdatum)) AS max_dagen",
+        f,
+        groep,
+        jaar=None,
+        extra=(
+            "NOT coalesce(is_verwijderd, false)",
+            "startdatum IS NULL",
+            f"greatest(ingangsdatum, toewijzingsdatum) <= {p}",
+            f"(einddatum IS NULL OR einddatum >= {p})",
+        ),
+    )
+
+
+# --- K6 ------------------------------------------------------------------------------------------------------
+
+
+def budget(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.fct_budget_jaar",
+        "sum(toegewezen_bedrag_cent) AS toegewezen, coalesce(sum(ingediend_bedrag_cent), 0) AS ingediend, "
+        "coalesce(sum(goedgekeurd_bedrag_cent), 0) AS goedgekeurd, "
+        "coalesce(sum(in_behandeling_bedrag_cent), 0) AS in_behandeling, "
+        "coalesce(sum(goedgekeurd_bedrag_cent) FILTER (toegewezen_bedrag_cent IS NOT NULL), 0) AS goedgekeurd_bekend, "
+        "count(DISTINCT (gemeentecode, toewijzingnummer)) AS toewijzingen, "
+        "count(DISTINCT (gemeentecode, toewijzingnummer)) FILTER (toegewezen_bedrag_cent IS NOT NULL) AS bekend, "
+        "count(DISTINCT (gemeentecode, toewijzingnummer)) FILTER (toegewezen_bedrag_cent IS NULL) AS onbekend",
+        f,
+        groep,
+    )
+    df["uitputting_pct"] = deel(df["goedgekeurd_bekend"], df["toegewezen"])
+    return df
+
+
+# --- K7 ------------------------------------------------------------------------------------------------------
+
+
+def klachten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    df = agg(
+        "marts.kpi_klachten",
+        "coalesce(sum(aantal_klachten), 0)::BIGINT AS klachten, coalesce(sum(aantal_afgehandeld), 0)::BIGINT AS "
+        "afgehandeld, coalesce(sum(aantal_binnen_6_weken), 0)::BIGINT AS binnen_6_weken, "
+        "coalesce(sum(som_afhandeldagen), 0) AS som_afhandeldagen",
+        f,
+        groep,
+        wijk=None,
+    )
+    df["pct_binnen_6_weken"] = deel(df["binnen_6_weken"], df["afgehandeld"])
+    df["gem_afhandeldagen"] = deel(df["som_afhandeldagen"], df["afgehandeld"])
+    return df
+
+
+def actieve_clienten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """Distinct clients with a non-deleted assignment active in the selected year (K7 denominator)."""
+    if f.jaar is None:
+        return pd.DataFrame(columns=[*groep, "clienten"])
+    j = int(f.jaar)
+    return agg(
+        "marts.fct_toewijzingen",
+        "count(DISTINCT client_pseudoniem) AS clienten",
+        f,
+        groep,
+        jaar=None,
+        wijk=None,
+        extra=(
+            "NOT coalesce(is_verwijderd, false)",
+            f"ingangsdatum <= DATE '{j}-12-31'",
+            f"(einddatum IS NULL OR einddatum >= DATE '{j}-01-01')",
+        ),
+    )
