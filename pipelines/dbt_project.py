@@ -30,11 +30,11 @@ def family_of_source(table: str) -> str:
 
 
 class WmoDbtTranslator(DagsterDbtTranslator):
-    """Raw sources become the ingest assets; models are grouped by their layer folder."""
+    """Raw sources are the ingest assets' tables (`raw/<table>`); models are grouped by their layer folder."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            return dg.AssetKey(["raw", family_of_source(dbt_resource_props["name"])])
+            return dg.AssetKey(["raw", dbt_resource_props["name"]])
         return super().get_asset_key(dbt_resource_props)
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:

@@ -1,7 +1,5 @@
 """Dagster resources, configured from the environment (operations.md, Configuration)."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 

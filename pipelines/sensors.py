@@ -1,7 +1,5 @@
 """A sensor on the landing folder: a run starts when files are added or changed."""
 
-from __future__ import annotations
-
 import hashlib
 
 import dagster as dg

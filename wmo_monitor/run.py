@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,13 +37,19 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
     )
     job = build_definitions(wmo).resolve_job_def("wmo_pipeline")
     logging.getLogger("dagster").setLevel(logging.WARNING)
+    log_dir = settings.state_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
     with workdb.run_lock(settings.state_dir):
         progress.report(f"Run gestart: landingsmap {settings.landing_dir}, warehouse {settings.warehouse}")
-        result = job.execute_in_process(
-            instance=DagsterInstance.ephemeral(),
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-        )
+        progress.report(f"Volledige log (o.a. dbt): {log_file}")
+        # dbt's own output goes to the log file; progress lines keep going to the terminal.
+        with log_file.open("w", encoding="utf-8") as log, redirect_stdout(log):
+            result = job.execute_in_process(
+                instance=DagsterInstance.ephemeral(),
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            )
         failure = None if result.success else _failure_text(result)
         if failure:
             with workdb.connect(settings.work_db) as con:

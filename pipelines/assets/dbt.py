@@ -1,7 +1,5 @@
 """All dbt models, seeds and tests as one multi-asset; dbt tests become Dagster asset checks."""
 
-from __future__ import annotations
-
 import json
 import os
 

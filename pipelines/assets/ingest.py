@@ -1,7 +1,5 @@
 """Ingest assets: one per landing family, each loading only the files it has not seen before."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 import dagster as dg
@@ -9,6 +7,8 @@ import dagster as dg
 from ingest.landing import FAMILIES, ONBEKEND, scan
 from ingest.loader import Loader
 from ingest.pseudonymise import Pseudonymiser
+from ingest.raw_schema import RAW_TABLES
+from pipelines.dbt_project import family_of_source
 from pipelines.resources import WmoSettings
 from wmo_monitor import progress, runs, workdb
 
@@ -33,11 +33,16 @@ landing_specs = [
 ]
 
 
-def raw_key(familie: str) -> dg.AssetKey:
-    return dg.AssetKey(["raw", familie])
+def tables_of(familie: str) -> list[str]:
+    """The raw tables an ingest family writes (the restricted free-text table is not an asset: never published)."""
+    return [table for table in RAW_TABLES if family_of_source(table) == familie]
 
 
-def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: str) -> dg.MaterializeResult:
+def raw_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["raw", table])
+
+
+def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: str) -> dict[str, int]:
     """Register and load the family's new files; files outside any family are handled with the references."""
     settings = wmo.settings()
     pseudonymiser = Pseudonymiser(settings.require_key())
@@ -71,34 +76,38 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
         f"{summary.records} records, {summary.quarantaine_items} afgekeurde berichten/rijen"
     )
-    return dg.MaterializeResult(
-        metadata={
-            "nieuwe_bestanden": summary.nieuw,
-            "geladen": summary.geladen,
-            "duplicaat": summary.duplicaat,
-            "quarantaine": summary.quarantaine,
-            "records": summary.records,
-            "quarantaine_items": summary.quarantaine_items,
-        }
-    )
+    return {
+        "nieuwe_bestanden": summary.nieuw,
+        "geladen": summary.geladen,
+        "duplicaat": summary.duplicaat,
+        "quarantaine": summary.quarantaine,
+        "records": summary.records,
+        "quarantaine_items": summary.quarantaine_items,
+    }
 
 
-def _ingest_asset(familie: str, deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
-    @dg.asset(
-        key=raw_key(familie),
-        group_name=INGEST_GROUP,
-        deps=[dg.AssetKey(["landing", familie]), *deps],
-        description=f"Ruwe laag `raw` voor {familie}: gepseudonimiseerd, geregistreerd in audit.bestanden, "
-        "afgekeurde bestanden, berichten en rijen in audit.quarantaine.",
-        kinds={"python", "duckdb"},
-    )
-    def _asset(context: dg.AssetExecutionContext, wmo: WmoSettings) -> dg.MaterializeResult:
-        return load_family(context, wmo, familie)
+def _ingest_asset(familie: str) -> dg.AssetsDefinition:
+    # Reference data loads first: workbooks are checked against the region's result taxonomy.
+    after_reference = [] if familie == "referentie" else [raw_key(t) for t in tables_of("referentie")]
+    specs = [
+        dg.AssetSpec(
+            key=raw_key(table),
+            group_name=INGEST_GROUP,
+            deps=[dg.AssetKey(["landing", familie]), *after_reference],
+            description=f"Ruwe tabel raw.{table} ({familie}): gepseudonimiseerd, bestanden geregistreerd in "
+            "audit.bestanden, afgekeurde bestanden, berichten en rijen in audit.quarantaine.",
+            kinds={"python", "duckdb"},
+        )
+        for table in tables_of(familie)
+    ]
+
+    @dg.multi_asset(name=f"inlezen_{familie}", specs=specs)
+    def _asset(context: dg.AssetExecutionContext, wmo: WmoSettings):
+        result = load_family(context, wmo, familie)
+        for spec in specs:
+            yield dg.MaterializeResult(asset_key=spec.key, metadata=result)
 
     return _asset
 
 
-# Reference data loads first: workbooks are checked against the region's result taxonomy.
-ingest_assets = [
-    _ingest_asset(familie, [] if familie == "referentie" else [raw_key("referentie")]) for familie in FAMILIES
-]
+ingest_assets = [_ingest_asset(familie) for familie in FAMILIES]

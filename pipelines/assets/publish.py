@@ -1,7 +1,5 @@
 """The end of a run: record it, publish the warehouse atomically, write the accountability reminder list."""
 
-from __future__ import annotations
-
 import csv
 from datetime import datetime
 
