@@ -1,0 +1,140 @@
+{#- K11 message traffic per (jaar, aanbieder_agb, berichttype) (kpis.md K11, marts.md).
+    eenheid says what `aantal` counts:
+      WMO305 / WMO307: non-deleted start/stop products (logical keys); year = year of Begindatum / Einddatum;
+        tijdig = Dagtekening of the first message for the key within 5 working days after Begindatum/Einddatum.
+      WMO315: requested products (fct_aanvragen), year of the 315 Dagtekening; tijdig = tijdig_beantwoord;
+        aantal_beoordeeld = those answered (the denominator of pct_315_tijdig_beantwoord).
+      WMO323: declaration lines, year of ProductPeriode Begindatum; aantal_met_retourcode = rejected lines;
+        bedrag columns give the rejection rate (afgewezen / ingediend, net debit − credit).
+      WMO325: answer messages; aantal_met_retourcode = with a rejecting code (a line code <> 0200, or a header /
+        DeclaratieAntwoord code other than 0200 and 8001 'volledig toegewezen').
+      retour types (WMO302, 306, 308, 316, 318, 320) and WMO301/317/319: messages concerning the provider, year
+        of the retour's own Dagtekening; aantal_met_retourcode = with any code <> 0200. -#}
+with typen as (
+    select * from {{ ref('iwmo_berichttypen') }}
+),
+
+starts as (
+    select
+        cast(extract(year from begindatum) as integer) as jaar,
+        aanbieder_agb,
+        'WMO305' as berichttype,
+        'product' as eenheid,
+        count(*) as aantal,
+        cast(sum(case when {{ werkdagen('begindatum', 'eerste_dagtekening') }} <= 5 then 1 else 0 end) as bigint) as aantal_tijdig,
+        count(*) as aantal_beoordeeld,
+        0 as aantal_met_retourcode,
+        cast(null as bigint) as ingediend_bedrag_cent,
+        cast(null as bigint) as afgewezen_bedrag_cent
+    from {{ ref('int_starts') }}
+    where not is_verwijderd
+    group by 1, 2
+),
+
+stops as (
+    select
+        cast(extract(year from einddatum) as integer) as jaar,
+        aanbieder_agb,
+        'WMO307' as berichttype,
+        'product' as eenheid,
+        count(*) as aantal,
+        cast(sum(case when {{ werkdagen('einddatum', 'eerste_dagtekening') }} <= 5 then 1 else 0 end) as bigint) as aantal_tijdig,
+        count(*) as aantal_beoordeeld,
+        0 as aantal_met_retourcode,
+        cast(null as bigint) as ingediend_bedrag_cent,
+        cast(null as bigint) as afgewezen_bedrag_cent
+    from {{ ref('int_stops') }}
+    where not is_verwijderd
+    group by 1, 2
+),
+
+aanvragen as (
+    select
+        jaar,
+        aanbieder_agb,
+        'WMO315' as berichttype,
+        'product' as eenheid,
+        count(*) as aantal,
+        cast(sum(case when tijdig_beantwoord then 1 else 0 end) as bigint) as aantal_tijdig,
+        count(tijdig_beantwoord) as aantal_beoordeeld,
+        0 as aantal_met_retourcode,
+        cast(null as bigint) as ingediend_bedrag_cent,
+        cast(null as bigint) as afgewezen_bedrag_cent
+    from {{ ref('fct_aanvragen') }}
+    group by 1, 2
+),
+
+declaraties as (
+    select
+        cast(extract(year from periode_begin) as integer) as jaar,
+        aanbieder_agb,
+        'WMO323' as berichttype,
+        'prestatie' as eenheid,
+        count(*) as aantal,
+        cast(null as bigint) as aantal_tijdig,
+        cast(null as bigint) as aantal_beoordeeld,
+        cast(sum(case when status = 'afgewezen' then 1 else 0 end) as bigint) as aantal_met_retourcode,
+        cast(sum(bedrag_cent) as bigint) as ingediend_bedrag_cent,
+        cast(sum(case when status = 'afgewezen' then bedrag_cent else 0 end) as bigint) as afgewezen_bedrag_cent
+    from {{ ref('int_prestaties') }}
+    group by 1, 2
+),
+
+codes_per_bericht as (
+    select bericht_id, max(case when retourcode <> '0200' then 1 else 0 end) as met_code
+    from {{ ref('stg_iwmo__retourcodes') }}
+    group by bericht_id
+    union all
+    select bericht_id, max(case when {{ heeft_afwijzende_code('retourcodes') }} then 1 else 0 end)
+    from {{ ref('stg_iwmo__325_prestaties') }}
+    group by bericht_id
+    union all
+    select bericht_id, max(case when {{ heeft_afwijzende_code('antwoord_retourcodes', niet_afwijzende_kopcodes()) }} then 1 else 0 end)
+    from {{ ref('stg_iwmo__325_antwoorden') }}
+    group by bericht_id
+),
+
+berichten as (
+    select
+        cast(extract(year from coalesce(b.dagtekening_retour, b.bericht_dagtekening)) as integer) as jaar,
+        -- the provider is the AGB side: for a retour the header is the answered message's
+        case
+            when ty.retour_op is not null and ty.berichttype <> 'WMO325' then
+                case when orig.afzender_rol = 'aanbieder' then b.afzender else b.ontvanger end
+            when ty.afzender_rol = 'aanbieder' then b.afzender
+            else b.ontvanger
+        end as aanbieder_agb,
+        b.berichttype,
+        ({{ heeft_afwijzende_code('b.header_retourcodes', niet_afwijzende_kopcodes()) }}
+            or coalesce(c.met_code, 0) = 1) as met_code
+    from {{ ref('stg_iwmo__berichten') }} as b
+    inner join typen as ty
+        on ty.berichttype = b.berichttype
+    left join typen as orig
+        on orig.berichttype = ty.retour_op
+    left join (select bericht_id, max(met_code) as met_code from codes_per_bericht group by bericht_id) as c
+        on c.bericht_id = b.bericht_id
+    where b.berichttype not in ('WMO305', 'WMO307', 'WMO315', 'WMO323')
+),
+
+berichten_agg as (
+    select
+        jaar,
+        aanbieder_agb,
+        berichttype,
+        'bericht' as eenheid,
+        count(*) as aantal,
+        cast(null as bigint) as aantal_tijdig,
+        cast(null as bigint) as aantal_beoordeeld,
+        cast(sum(case when met_code then 1 else 0 end) as bigint) as aantal_met_retourcode,
+        cast(null as bigint) as ingediend_bedrag_cent,
+        cast(null as bigint) as afgewezen_bedrag_cent
+    from berichten
+    group by 1, 2, 3
+)
+
+select * from starts
+union all select * from stops
+union all select * from aanvragen
+union all select * from declaraties
+union all select * from berichten_agg

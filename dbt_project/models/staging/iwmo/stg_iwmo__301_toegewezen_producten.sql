@@ -1,0 +1,25 @@
+-- Rename/cast only: raw.iwmo_301_toegewezen_producten (docs/architecture.md). Header identificatie/dagtekening are the message's.
+select
+    bericht_id,
+    berichtcode,
+    afzender,
+    afzender as gemeentecode,
+    ontvanger as aanbieder_agb,
+    ontvanger,
+    identificatie as bericht_identificatie,
+    dagtekening as bericht_dagtekening,
+    client_pseudoniem,
+    toewijzingnummer,
+    referentie_aanbieder,
+    productcategorie,
+    productcode,
+    toewijzingsdatum,
+    toewijzingstijd,
+    ingangsdatum,
+    einddatum,
+    reden_wijziging,
+    volume,
+    eenheid,
+    frequentie,
+    budget_cent
+from {{ source('raw', 'iwmo_301_toegewezen_producten') }}

@@ -1,0 +1,22 @@
+-- Rename/cast only: raw.iwmo_315_aangevraagde_producten (docs/architecture.md). Header identificatie/dagtekening are the message's.
+select
+    bericht_id,
+    berichtcode,
+    afzender,
+    afzender as aanbieder_agb,
+    ontvanger as gemeentecode,
+    ontvanger,
+    identificatie as bericht_identificatie,
+    dagtekening as bericht_dagtekening,
+    client_pseudoniem,
+    referentie_aanbieder,
+    productcategorie,
+    productcode,
+    toewijzing_ingangsdatum,
+    toewijzing_einddatum,
+    volume,
+    eenheid,
+    frequentie,
+    budget_cent,
+    verwijzer_type
+from {{ source('raw', 'iwmo_315_aangevraagde_producten') }}

@@ -1,0 +1,26 @@
+-- Rename/cast only: raw.iwmo_325_prestaties (docs/architecture.md). Header identificatie/dagtekening are the message's.
+select
+    bericht_id,
+    berichtcode,
+    afzender,
+    afzender as gemeentecode,
+    ontvanger as aanbieder_agb,
+    ontvanger,
+    identificatie as bericht_identificatie,
+    dagtekening as bericht_dagtekening,
+    declaratie_identificatie,
+    declaratie_dagtekening,
+    client_pseudoniem,
+    referentienummer,
+    vorig_referentienummer,
+    toewijzingnummer,
+    productcategorie,
+    productcode,
+    periode_begin,
+    periode_eind,
+    geleverd_volume,
+    eenheid,
+    bedrag_cent,
+    debet_credit,
+    retourcodes
+from {{ source('raw', 'iwmo_325_prestaties') }}
