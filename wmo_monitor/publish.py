@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from wmo_monitor import runs
 from wmo_monitor.failpoints import failpoint
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
@@ -40,6 +41,8 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
             counts[f"{schema}.{table}"] = con.execute(
                 f"SELECT count(*) FROM publicatie.{schema}.{table}"
             ).fetchall()[0][0]
+        if ("audit", "runs") in objects:
+            runs.mark_published(con, run_id, schema="publicatie.audit")
     finally:
         con.execute("DETACH publicatie")
     with tmp.open("rb") as handle:
@@ -47,6 +50,7 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
     failpoint("publish")
     os.replace(tmp, warehouse)
     _fsync_dir(warehouse.parent)
+    runs.mark_published(con, run_id)
     return counts
 
 

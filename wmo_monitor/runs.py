@@ -6,10 +6,10 @@ from datetime import datetime
 
 
 def start_run(con, run_id: str, now: datetime) -> None:
-    """Record the run; runs left 'bezig' by a killed process are closed as 'afgebroken' first."""
+    """Record the run; runs left unfinished by a killed process are closed as 'afgebroken' first."""
     con.execute(
         "UPDATE audit.runs SET status = 'afgebroken', melding = 'Run is onderbroken (proces gestopt).' "
-        "WHERE status = 'bezig' AND run_id <> ?",
+        "WHERE status IN ('bezig', 'publiceren') AND run_id <> ?",
         [run_id],
     )
     exists = con.execute("SELECT count(*) FROM audit.runs WHERE run_id = ?", [run_id]).fetchall()[0][0]
@@ -38,3 +38,10 @@ def finish_run(
     for column, value in counts.items():
         if value is not None:
             con.execute(f"UPDATE audit.runs SET {column} = ? WHERE run_id = ?", [value, run_id])
+
+
+def mark_published(con, run_id: str, schema: str = "audit") -> None:
+    """'publiceren' becomes 'geslaagd' once the publication is really in place (and in the copy being published)."""
+    con.execute(
+        f"UPDATE {schema}.runs SET status = 'geslaagd' WHERE run_id = ? AND status = 'publiceren'", [run_id]
+    )

@@ -33,7 +33,7 @@ def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> 
         runs.finish_run(
             con,
             context.run_id,
-            "geslaagd",
+            "publiceren",
             datetime.now(),
             peildatum=peildatum,
             dbt_tests_geslaagd=counts.get("geslaagd"),

@@ -39,30 +39,37 @@ def cli_run(landing: Path, warehouse: Path, failpoint: str | None = None) -> sub
 
 @pytest.fixture(scope="module")
 def region(tmp_path_factory):
-    """A small region split in two deliveries: the first is published, the second is where runs get killed."""
+    """A small region in two deliveries. The first is run once into a template that every test copies; the
+    reference is the template plus the second delivery, run without interruption."""
     from wmo_monitor.generate import generate_region
 
     root = tmp_path_factory.mktemp("crash")
     full = root / "volledig"
     generate_region(full, seed=5, scale=0.01, years=(2024, 2024))
-    first = root / "eerste"
-    shutil.copytree(full, first)
-    for path in sorted((first / "berichten").rglob("*.xml"))[1::2]:
+    template = root / "sjabloon"
+    shutil.copytree(full, template / "landing")
+    for path in sorted((template / "landing" / "berichten").rglob("*.xml"))[1::2]:
         path.unlink()
-    reference = root / "referentie-run"
-    assert cli_run(full, reference / "wh.duckdb").returncode == 0
-    return {"full": full, "first": first, "reference": marts_fingerprint(reference / "wh.duckdb")}
+    first = cli_run(template / "landing", template / "wh.duckdb")
+    assert first.returncode == 0, first.stdout + first.stderr
+    reference = root / "referentie"
+    shutil.copytree(template, reference)
+    shutil.copytree(full, reference / "landing", dirs_exist_ok=True)
+    assert cli_run(reference / "landing", reference / "wh.duckdb").returncode == 0
+    return {"full": full, "template": template, "reference": marts_fingerprint(reference / "wh.duckdb")}
+
+
+def second_delivery(region, tmp_path) -> tuple[Path, Path]:
+    """A copy of the published first delivery with the second delivery dropped into its landing zone."""
+    shutil.copytree(region["template"], tmp_path / "w")
+    shutil.copytree(region["full"], tmp_path / "w" / "landing", dirs_exist_ok=True)
+    return tmp_path / "w" / "landing", tmp_path / "w" / "wh.duckdb"
 
 
 @pytest.mark.parametrize("stage", ["ingest", "dbt", "publish"])
 def test_killed_run_leaves_publication_intact_and_next_run_completes(region, tmp_path, stage):
-    landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
-    shutil.copytree(region["first"], landing)
-    first = cli_run(landing, warehouse)
-    assert first.returncode == 0, first.stdout + first.stderr
+    landing, warehouse = second_delivery(region, tmp_path)
     published = marts_fingerprint(warehouse)
-
-    shutil.copytree(region["full"], landing, dirs_exist_ok=True)
     killed = cli_run(landing, warehouse, failpoint=stage)
     assert killed.returncode == -9, (
         f"de run had bij {stage} moeten sterven:\n{killed.stdout}\n{killed.stderr}"
@@ -75,11 +82,7 @@ def test_killed_run_leaves_publication_intact_and_next_run_completes(region, tmp
 
 
 def test_readers_never_error_and_late_files_wait_for_the_next_run(region, tmp_path):
-    landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
-    shutil.copytree(region["first"], landing)
-    assert cli_run(landing, warehouse).returncode == 0
-    shutil.copytree(region["full"], landing, dirs_exist_ok=True)
-
+    landing, warehouse = second_delivery(region, tmp_path)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(warehouse)],
         stdout=subprocess.PIPE,
@@ -95,12 +98,14 @@ def test_readers_never_error_and_late_files_wait_for_the_next_run(region, tmp_pa
         text=True,
     )
     late = landing / "berichten" / "laat" / "na-de-scan.xml"
+    output = []
     for line in run.stdout:  # drop a file once ingest of messages has begun: this run must not need it
+        output.append(line)
         if "berichten:" in line and not late.exists():
             late.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(next((region["full"] / "berichten").rglob("*.xml")), late)
             os.utime(late, ns=(time.time_ns(), time.time_ns()))
-    assert run.wait() == 0
+    assert run.wait() == 0, "".join(output)
     reader.send_signal(signal.SIGINT)
     out, err = reader.communicate(timeout=30)
     assert "FOUT" not in out + err, out + err

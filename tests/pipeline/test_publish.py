@@ -9,7 +9,7 @@ def work(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.work.duckdb"))
     con.execute("CREATE SCHEMA marts; CREATE SCHEMA audit; CREATE SCHEMA raw")
     con.execute("CREATE TABLE marts.fct_x AS SELECT range AS id FROM range(3)")
-    con.execute("CREATE TABLE audit.runs AS SELECT 'r1' AS run_id")
+    con.execute("CREATE TABLE audit.runs AS SELECT 'run1' AS run_id, 'publiceren' AS status")
     con.execute("CREATE TABLE raw.geheim AS SELECT 'vrije tekst' AS omschrijving")
     yield con
     con.close()
@@ -24,8 +24,12 @@ def test_publish_copies_only_marts_and_audit(work, tmp_path):
             r[0]
             for r in con.execute("SELECT DISTINCT table_schema FROM information_schema.tables").fetchall()
         }
+        published_status = con.execute("SELECT status FROM audit.runs").fetchall()
     assert schemas == {"marts", "audit"}
     assert not list(tmp_path.glob("*.tmp"))
+    # The run only counts as successful once its publication is in place, in the copy and in the work database.
+    assert published_status == [("geslaagd",)]
+    assert work.execute("SELECT status FROM audit.runs").fetchall() == [("geslaagd",)]
 
 
 def test_reader_keeps_its_snapshot_while_a_new_publication_is_swapped_in(work, tmp_path):

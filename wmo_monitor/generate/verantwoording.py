@@ -340,4 +340,5 @@ def _voorbeeld_toewijzing(resultaten: list[list], gemeente: str) -> list:
     for r in resultaten[1:]:
         if r[0] == gemeente:
             return [r[1], r[2]]
-    return [resultaten[1][1], resultaten[1][2]] if len(resultaten) > 1 else [1, ""]
+    # A provider without evaluations still needs a valid BSN, so the injected fault is the row's only fault.
+    return [resultaten[1][1], resultaten[1][2]] if len(resultaten) > 1 else [1, "999900006"]

@@ -1,6 +1,6 @@
 {#- Checks the real working-day calendar against hand-counted cases: gevallen = list of [a, b, expected].
     Fails with one row per case where werkdag_nr(b) − werkdag_nr(a) differs (or a date is missing). -#}
-{% test a_werkdagen_klopt(model, gevallen) %}
+{% test werkdagen_klopt(model, gevallen) %}
 with gevallen as (
     {%- for g in gevallen %}
     select cast('{{ g[0] }}' as date) as a, cast('{{ g[1] }}' as date) as b, {{ g[2] }} as verwacht

@@ -1,9 +1,0 @@
-{#- Grain test for composite keys: no combination of `combination_of_columns` occurs more than once.
-    Usage (model level): data_tests: [{b_unique_combination: {arguments: {combination_of_columns: [a, b]}}}] -#}
-{% test b_unique_combination(model, combination_of_columns) %}
-{%- set cols = combination_of_columns | join(', ') %}
-select {{ cols }}, count(*) as aantal
-from {{ model }}
-group by {{ cols }}
-having count(*) > 1
-{% endtest %}
