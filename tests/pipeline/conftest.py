@@ -29,6 +29,27 @@ def run_once(landing: Path, warehouse: Path):
     return settings, run_pipeline(settings)
 
 
+def sensor_triggered_run(landing: Path, warehouse: Path):
+    """The way production starts a run: the landing sensor sees new files and requests the pipeline job."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+    from pipelines.sensors import landing_sensor
+    from wmo_monitor import config
+    from wmo_monitor.dbt_setup import ensure_manifest
+    from wmo_monitor.run import RunOutcome, read_run
+
+    os.environ["WMO_LANDING_DIR"], os.environ["WMO_WAREHOUSE"] = str(landing), str(warehouse)
+    ensure_manifest()
+    request = landing_sensor(dg.build_sensor_context(cursor=None))
+    assert isinstance(request, dg.RunRequest), request
+    result = defs.resolve_job_def("wmo_pipeline").execute_in_process(
+        instance=dg.DagsterInstance.ephemeral(), tags=request.tags, raise_on_error=False
+    )
+    settings = config.from_env()
+    return settings, RunOutcome(result.success, result.run_id, read_run(settings, result.run_id), None)
+
+
 @pytest.fixture(scope="session")
 def pipeline_run(tmp_path_factory) -> PipelineRun:
     from wmo_monitor.generate import generate_region
@@ -37,7 +58,7 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
     root = tmp_path_factory.mktemp("regio")
     landing = root / "landing"
     manifest = generate_region(landing, seed=11, scale=0.02, years=(2023, 2024))
-    settings, outcome = run_once(landing, root / "warehouse.duckdb")
-    assert outcome.success, outcome.failure
+    settings, outcome = sensor_triggered_run(landing, root / "warehouse.duckdb")
+    assert outcome.success, outcome.summary
     assert json.loads((landing / "manifest.json").read_text(encoding="utf-8")) == manifest
     return PipelineRun(landing, root / "warehouse.duckdb", manifest, outcome, settings)

@@ -101,3 +101,182 @@ def test_a_failing_batch_writes_nothing(con, landing, monkeypatch):
         load(con, landing)
     assert con.execute("SELECT count(*) FROM audit.bestanden").fetchall() == [(0,)]
     assert con.execute("SELECT count(*) FROM raw.iwmo_berichten").fetchall() == [(0,)]
+
+
+# -- parallel parsing, hashing once, batches, the JSON write path and the scan ---------------------------------
+
+
+def dump(con) -> dict[str, list]:
+    """Every raw and audit table in insertion order (run ids and timestamps are equal between the loads)."""
+    from ingest.raw_schema import SCHEMAS
+
+    return {
+        f"{schema}.{table}": con.execute(f"SELECT * FROM {schema}.{table}").fetchall()
+        for schema, tables in SCHEMAS.items()
+        for table in tables
+    }
+
+
+@pytest.fixture
+def busy_landing(landing, reference_dir):
+    """Messages loaded, duplicated (file and message), conflicting and refused, in plain files and zips."""
+    import zipfile
+
+    berichten = landing / "berichten"
+    samples = reference_dir / "iwmo-3.2" / "samples"
+    for name in ("WMO305.xml", "WMO307.xml", "WMO315.xml", "WMO317.xml", "WMO319.xml"):
+        shutil.copy(samples / name, berichten / name)
+    shutil.copy(samples / "WMO301.xml", berichten / "kopie-301.xml")
+    wmo323 = (samples / "WMO323.xml").read_text(encoding="utf-8")
+    (berichten / "conflict.xml").write_text(wmo323.replace("RN004", "RN099"), encoding="utf-8")
+    (berichten / "kapot.xml").write_text("<Bericht><niet-af>", encoding="utf-8")
+    with zipfile.ZipFile(berichten / "pakket.zip", "w") as archive:  # one new, one known, one conflicting
+        archive.writestr("a/WMO315.xml", (samples / "WMO315.xml").read_bytes().replace(b"2023", b"2022"))
+        archive.writestr("b/WMO305.xml", (samples / "WMO305.xml").read_bytes())
+        archive.writestr("c/WMO323.xml", wmo323.replace("RN004", "RN098").encode())
+    return landing
+
+
+def test_worker_processes_load_exactly_what_one_process_loads(tmp_path, busy_landing, monkeypatch):
+    import ingest.iwmo.files as iwmo_files
+    import ingest.loader as loader_module
+
+    monkeypatch.setattr(iwmo_files, "CHUNK_FILES", 3)  # chunks split over workers and over write batches
+    monkeypatch.setattr(loader_module, "BATCH_RECORDS", 7)
+    results = {}
+    for workers in (1, 2):
+        connection = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
+        create_all(connection)
+        loader = Loader(
+            connection,
+            pseudonymiser=Pseudonymiser("k"),
+            run_id="r",
+            now=datetime(2024, 1, 1),
+            zip_max_bytes=10**8,
+            workers=workers,
+        )
+        loader.load_family("berichten", loader.new_files(scan(busy_landing)))
+        results[workers] = (dump(connection), loader.summary)
+        connection.close()
+    assert results[2] == results[1]
+    tables, summary = results[1]
+    reasons = sorted(row[4] for row in tables["audit.quarantaine"])
+    assert reasons == ["BERICHT_CONFLICT", "BERICHT_CONFLICT", "XML_NIET_WELGEVORMD"]
+    assert summary.family("berichten").duplicaat == 1  # kopie-301.xml
+    volgnummers = [row[7] for row in tables["audit.bestanden"]]
+    assert volgnummers == list(range(1, len(volgnummers) + 1))
+
+
+def test_new_files_hashes_only_paths_that_were_registered_before(con, landing, monkeypatch):
+    import ingest.loader as loader_module
+
+    load(con, landing)
+    (landing / "berichten/nieuw.xml").write_bytes((landing / "berichten/2023/WMO323.xml").read_bytes())
+    touched = landing / "berichten/2023/WMO301.xml"
+    touched.touch()  # same content, new mtime: hashed, then recognised
+    hashed = []
+    original = loader_module.sha256_of
+    monkeypatch.setattr(loader_module, "sha256_of", lambda path: hashed.append(path.name) or original(path))
+    loader = Loader(
+        con, pseudonymiser=Pseudonymiser("k"), run_id="r2", now=datetime(2024, 1, 2), zip_max_bytes=10**8
+    )
+    fresh = loader.new_files(scan(landing))
+    assert hashed == ["WMO301.xml"]
+    assert [(f.pad, sha) for f, sha in fresh] == [("berichten/nieuw.xml", None)]
+    loader.load_family("berichten", fresh)
+    registered = con.execute(
+        "SELECT status, sha256 FROM audit.bestanden WHERE pad = 'berichten/nieuw.xml'"
+    ).fetchall()
+    import hashlib
+
+    assert registered == [
+        ("duplicaat", hashlib.sha256((landing / "berichten/nieuw.xml").read_bytes()).hexdigest())
+    ]
+
+
+def test_the_write_path_does_not_import_pandas(tmp_path, landing):
+    import subprocess
+    import sys
+
+    script = f"""
+import sys, duckdb
+from datetime import datetime
+from pathlib import Path
+from ingest.landing import scan
+from ingest.loader import Loader
+from ingest.pseudonymise import Pseudonymiser
+from ingest.raw_schema import create_all
+con = duckdb.connect({str(tmp_path / "p.duckdb")!r})
+create_all(con)
+loader = Loader(con, pseudonymiser=Pseudonymiser("k"), run_id="r", now=datetime(2024, 1, 1), zip_max_bytes=10**8)
+loader.load_family("berichten", loader.new_files(scan(Path({str(landing)!r}))))
+assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(4,)]
+print("pandas" in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_encoded_rows_round_trip_exactly(con):
+    from datetime import date, time
+
+    from ingest.writer import EncodedRows, encode_rows, insert_rows
+
+    tricky = "é \u20ac \"quoted\" \\ back\nnew line \U0001f600 'single'"
+    rows = [
+        {
+            "pad": tricky,
+            "sha256": "s",
+            "bytes": 2**62,
+            "familie": "berichten",
+            "eerst_gezien": datetime(2024, 2, 29, 1, 2, 3, 4),
+            "status": "geladen",
+            "aantal_records": 0,
+            "volgnummer": 1,
+            "mtime_ns": 1,
+            "run_id": "",
+        },
+        {"pad": "b", "sha256": None},  # missing columns are NULL
+    ]
+    assert insert_rows(con, "bestanden", EncodedRows([encode_rows("bestanden", rows)])) == 2
+    got = con.execute(
+        "SELECT pad, sha256, bytes, eerst_gezien, run_id, status FROM audit.bestanden"
+    ).fetchall()
+    assert got == [
+        (tricky, "s", 2**62, datetime(2024, 2, 29, 1, 2, 3, 4), "", "geladen"),
+        ("b", None, None, None, None, None),
+    ]
+    toewijzing = {
+        "bericht_id": "x",
+        "toewijzingsdatum": date(2023, 1, 2),
+        "toewijzingstijd": time(11, 28, 55, 7),
+    }
+    insert_rows(
+        con,
+        "iwmo_301_toegewezen_producten",
+        EncodedRows([encode_rows("iwmo_301_toegewezen_producten", [toewijzing])]),
+    )
+    assert con.execute(
+        "SELECT toewijzingsdatum, toewijzingstijd FROM raw.iwmo_301_toegewezen_producten"
+    ).fetchall() == [(date(2023, 1, 2), time(11, 28, 55, 7))]
+    with pytest.raises(KeyError, match="onzin"):
+        encode_rows("bestanden", [{"pad": "c", "onzin": 1}])
+    assert insert_rows(con, "bestanden", EncodedRows([""])) == 0
+
+
+def test_scan_skips_hidden_temporary_and_linked_files(tmp_path):
+    import os
+
+    root = tmp_path / "landing"
+    (root / "berichten" / ".verborgen").mkdir(parents=True)
+    (root / "klachten").mkdir()
+    for name in ("a.xml", "b.tmp", "c.part", ".swp", ".verborgen/d.xml", "e.tmp.xml"):
+        (root / "berichten" / name).write_text("x")
+    (root / "los.txt").write_text("x")
+    os.symlink(root / "berichten" / "a.xml", root / "berichten" / "link.xml")
+    os.symlink(root / "berichten", root / "klachten" / "map-link")
+    os.utime(root / "los.txt", ns=(1, 1))
+    found = [(f.pad, f.familie, f.bytes) for f in scan(root)]
+    assert found[0] == ("los.txt", "onbekend", 1)
+    assert sorted(found[1:]) == [("berichten/a.xml", "berichten", 1), ("berichten/e.tmp.xml", "berichten", 1)]
+    assert all(f.path == root / f.pad for f in scan(root))
