@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
-.PHONY: install manifest browser demo test lint dagster bench
+.PHONY: install manifest browser demo test lint dagster bench docs
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,3 +41,7 @@ dagster: install manifest
 
 bench: install manifest
 	$(BIN)/wmo-monitor bench
+
+# dbt's documentation site as one self-contained file: dbt_project/target/static_index.html
+docs: install manifest
+	cd dbt_project && WMO_WORK_DB=$${WMO_WORK_DB:-../data/demo/warehouse.work.duckdb} ../$(BIN)/dbt docs generate --static --profiles-dir .
