@@ -23,4 +23,3 @@ def model(dbt, session):
         },
         schema={"datum": pl.Date, "naam_pakket": pl.Utf8},
     ).with_columns(pl.lit(holidays.__version__).alias("pakket_versie"))
-
