@@ -7,16 +7,18 @@ killed leaves either the whole batch or none of it; the next run then loads what
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.landing import LandingFile, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
-from ingest.writer import insert_rows
+from ingest.writer import EncodedRows, encode_rows, insert_rows
 from wmo_monitor.failpoints import failpoint
 
 log = logging.getLogger(__name__)
@@ -53,13 +55,20 @@ class LoadSummary:
 
 @dataclass
 class _Outcome:
-    """What happened to one landing file, ready to be written."""
+    """What happened to one landing file, ready to be written.
+
+    Rows come as dicts (`parsed`, the tabular families) or, for iWmo messages prepared by `ingest.iwmo.files`,
+    as the numbers of the messages to write from an encoded chunk."""
 
     file: LandingFile
     sha256: str
     status: str
     parsed: ParsedFile
     records: int
+    chunk: Chunk | None = None
+    nummers: list[int] = field(default_factory=list)
+    rows: int = 0
+    """Record rows of the chunk's messages, over all tables, for the batch size."""
 
 
 class Loader:
@@ -75,7 +84,10 @@ class Loader:
         zip_max_bytes: int,
         xsd=None,
         progress: Progress | None = None,
+        workers: int | None = None,
     ) -> None:
+        """`workers`: processes that parse iWmo messages; None chooses (see `ingest.iwmo.files`), 1 is
+        in-process."""
         self.con = con
         self.pseudonymiser = pseudonymiser
         self.run_id = run_id
@@ -83,12 +95,14 @@ class Loader:
         self.zip_max_bytes = zip_max_bytes
         self.xsd = xsd
         self.progress = progress or (lambda _msg: None)
+        self.workers = workers
         self.summary = LoadSummary()
         self._seen_stat = {
             (pad, size, mtime)
             for pad, size, mtime in con.execute("SELECT pad, bytes, mtime_ns FROM audit.bestanden").fetchall()
         }
         self._seen_pad_sha = set(con.execute("SELECT pad, sha256 FROM audit.bestanden").fetchall())
+        self._seen_pads = {pad for pad, _ in self._seen_pad_sha}
         self._known_sha = {sha for _, sha in self._seen_pad_sha}
         self._volgnummer = con.execute("SELECT coalesce(max(volgnummer), 0) FROM audit.bestanden").fetchall()[
             0
@@ -98,42 +112,55 @@ class Loader:
         self._pending_records = 0
 
     # -- selection -------------------------------------------------------------------------------------
-    def new_files(self, files: Iterable[LandingFile]) -> list[tuple[LandingFile, str]]:
-        """Files whose (path, content) was never registered, with their SHA-256.
+    def new_files(self, files: Iterable[LandingFile]) -> list[tuple[LandingFile, str | None]]:
+        """Files whose (path, content) was never registered, with their SHA-256 or None.
 
         An unchanged size and modification time means the file was registered before, so it is not hashed
-        again: that keeps an incremental run over 50,000 files fast.
+        again: that keeps an incremental run over 50,000 files fast. A file under a path that was never
+        registered cannot have been registered with its content either; it is not hashed here (None) but
+        from the bytes that are read for parsing, so every new file is read once.
         """
         fresh = []
         for f in files:
             if (f.pad, f.bytes, f.mtime_ns) in self._seen_stat:
                 continue
-            sha = sha256_of(f.path)
-            if (f.pad, sha) in self._seen_pad_sha:
-                continue
+            sha = None
+            if f.pad in self._seen_pads:
+                sha = sha256_of(f.path)
+                if (f.pad, sha) in self._seen_pad_sha:
+                    continue
             fresh.append((f, sha))
         return fresh
 
     # -- loading ---------------------------------------------------------------------------------------
-    def load_family(self, familie: str, files: list[tuple[LandingFile, str]]) -> FamilySummary:
+    def load_family(self, familie: str, files: list[tuple[LandingFile, str | None]]) -> FamilySummary:
         todo = [(f, sha) for f, sha in files if f.familie == familie]
         summary = self.summary.family(familie)
         summary.nieuw += len(todo)
         if todo:
             self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
-        for index, (f, sha) in enumerate(todo, start=1):
-            self._queue(self._process(f, sha))
+        outcomes = (
+            self._berichten_outcomes(todo)
+            if familie == "berichten"
+            else (self._process(f, sha) for f, sha in todo)
+        )
+        for index, outcome in enumerate(outcomes, start=1):
+            self._queue(outcome)
             if index % 5000 == 0:
                 self.progress(f"{familie}: {index}/{len(todo)} bestanden verwerkt")
         self.flush()
         return summary
 
-    def _process(self, f: LandingFile, sha: str) -> _Outcome:
+    def _process(self, f: LandingFile, sha: str | None) -> _Outcome:
+        data = None
+        if sha is None:
+            data = f.path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
         if sha in self._known_sha:
             return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
         self._known_sha.add(sha)
         try:
-            parsed, status, records = self._parse(f, sha)
+            parsed, status, records = self._parse(f, sha, data)
         except Rejection as rej:
             item = QuarantineItem(rej.locatie or f.pad, rej.reden_code, rej.melding)
             return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[item]), 0)
@@ -152,11 +179,10 @@ class Loader:
             )
         return _Outcome(f, sha, status, parsed, records)
 
-    def _parse(self, f: LandingFile, sha: str) -> tuple[ParsedFile, str, int]:
+    def _parse(self, f: LandingFile, sha: str, data: bytes | None) -> tuple[ParsedFile, str, int]:
         volgnummer = self._volgnummer + len(self._pending) + 1
-        if f.familie == "berichten":
-            return self._parse_berichten(f, sha)
-        data = f.path.read_bytes()
+        if data is None:
+            data = f.path.read_bytes()
         common = {"naam": f.path.name, "bestand_sha256": sha, "bestand_volgnummer": volgnummer}
         if f.familie == "referentie":
             from ingest.referentie import parse_referentie
@@ -186,54 +212,68 @@ class Loader:
         status = "quarantaine" if records == 0 and parsed.quarantaine else "geladen"
         return parsed, status, records
 
-    def _parse_berichten(self, f: LandingFile, sha: str) -> tuple[ParsedFile, str, int]:
-        from ingest.iwmo import iter_berichten, parse_message
+    def _berichten_outcomes(self, todo: list[tuple[LandingFile, str | None]]) -> Iterator[_Outcome]:
+        """Files of berichten/ prepared (read, hashed, parsed, encoded) by `ingest.iwmo.files`, possibly in
+        worker processes, then judged here in file order."""
+        prepared = prepare_files(
+            [(str(f.path), f.pad, sha) for f, sha in todo],
+            pseudonymiser=self.pseudonymiser,
+            xsd=self.xsd,
+            zip_max_bytes=self.zip_max_bytes,
+            workers=self.workers,
+        )
+        for (f, _), result in zip(todo, prepared, strict=True):
+            yield self._judge_berichten(f, result)
 
+    def _judge_berichten(self, f: LandingFile, prepared: PreparedFile) -> _Outcome:
+        """A file whose content was loaded before is a duplicate; each message is loaded unless an earlier
+        file or message of this run had the same BerichtIdentificatie (same content: duplicate, other
+        content: BERICHT_CONFLICT)."""
+        sha = prepared.sha256
+        if sha in self._known_sha:
+            return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
+        self._known_sha.add(sha)
         known = self._known_berichten()
         result = ParsedFile()
-        loaded = duplicates = rejected = 0
-        for locatie, data in iter_berichten(f.path, max_expanded_bytes=self.zip_max_bytes):
-            member = locatie.replace(str(f.path), f.pad, 1)
-            try:
-                parsed = parse_message(
-                    data, locatie=member, bestand_sha256=sha, pseudonymiser=self.pseudonymiser, xsd=self.xsd
-                )
-            except Rejection as rej:
-                result.quarantaine.append(
-                    QuarantineItem(
-                        rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
-                    )
-                )
+        nummers: list[int] = []
+        loaded = duplicates = rejected = rows = 0
+        for message in prepared.berichten:
+            if message.quarantaine is not None:
+                result.quarantaine.append(message.quarantaine)
                 rejected += 1
                 continue
-            bericht = parsed.tables["iwmo_berichten"][0]
-            previous = known.get(bericht["bericht_id"])
-            if previous == bericht["inhoud_sha256"]:
+            previous = known.get(message.bericht_id)
+            if previous == message.inhoud_sha256:
                 duplicates += 1
                 continue
             if previous is not None:
                 result.quarantaine.append(
                     QuarantineItem(
-                        member,
+                        message.locatie,
                         "BERICHT_CONFLICT",
-                        f"Bericht {bericht['bericht_id']} is al eerder geladen met andere inhoud. Een "
+                        f"Bericht {message.bericht_id} is al eerder geladen met andere inhoud. Een "
                         "correctie moet een nieuwe BerichtIdentificatie krijgen; stuur het bericht opnieuw "
                         "met een nieuw identificatienummer.",
-                        bericht["bericht_id"],
+                        message.bericht_id,
                     )
                 )
                 rejected += 1
                 continue
-            known[bericht["bericht_id"]] = bericht["inhoud_sha256"]
-            result.extend(parsed)
+            known[message.bericht_id] = message.inhoud_sha256
+            nummers.append(message.nummer)
+            rows += message.records
             loaded += 1
+        if prepared.fout is not None:  # reading stopped: the file is refused as a whole
+            if prepared.traceback is not None:
+                log.error("Onverwachte fout bij %s\n%s", f.pad, prepared.traceback)
+            return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[prepared.fout]), 0)
         if loaded:
             status = "geladen"
         elif duplicates and not rejected:
             status = "duplicaat"
         else:
             status = "quarantaine"
-        return result, status, loaded
+        return _Outcome(f, sha, status, result, loaded, prepared.chunk, nummers, rows)
 
     def _known_berichten(self) -> dict[str, str]:
         if self._berichten is None:
@@ -262,15 +302,19 @@ class Loader:
     # -- writing ---------------------------------------------------------------------------------------
     def _queue(self, outcome: _Outcome) -> None:
         self._pending.append(outcome)
-        self._pending_records += sum(len(rows) for rows in outcome.parsed.tables.values()) + 1
+        self._pending_records += sum(len(rows) for rows in outcome.parsed.tables.values()) + outcome.rows + 1
         if self._pending_records >= BATCH_RECORDS:
             self.flush()
 
     def flush(self) -> None:
-        """Write the queued files in one transaction."""
+        """Write the queued files in one transaction.
+
+        The registry and quarantine rows and the iWmo records are written as encoded JSON lines (see
+        `ingest.writer`), the records of the tabular families through Arrow."""
         if not self._pending:
             return
         tables: dict[str, list[dict]] = {}
+        chunks: dict[int, tuple[Chunk, list[int]]] = {}  # by id(), in order
         registry, quarantine = [], []
         for outcome in self._pending:
             self._volgnummer += 1
@@ -306,18 +350,27 @@ class Loader:
                 self.summary.redenen[item.reden_code] += 1
             for name, rows in outcome.parsed.tables.items():
                 tables.setdefault(name, []).extend(rows)
+            if outcome.nummers:
+                chunks.setdefault(id(outcome.chunk), (outcome.chunk, []))[1].extend(outcome.nummers)
             summary = self.summary.family(f.familie)
             setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
             summary.records += outcome.records
             summary.quarantaine_items += len(outcome.parsed.quarantaine)
             self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
             self._seen_pad_sha.add((f.pad, outcome.sha256))
+            self._seen_pads.add(f.pad)
+        encoded: dict[str, EncodedRows] = {}
+        for chunk, nummers in chunks.values():
+            for name, line in chunk.lines(nummers).items():
+                encoded.setdefault(name, EncodedRows()).lines.append(line)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, rows in tables.items():
                 insert_rows(self.con, name, rows)
-            insert_rows(self.con, "bestanden", registry)
-            insert_rows(self.con, "quarantaine", quarantine)
+            for name, lines in encoded.items():
+                insert_rows(self.con, name, lines)
+            insert_rows(self.con, "bestanden", EncodedRows([encode_rows("bestanden", registry)]))
+            insert_rows(self.con, "quarantaine", EncodedRows([encode_rows("quarantaine", quarantine)]))
             failpoint("ingest")
             self.con.execute("COMMIT")
         except BaseException:

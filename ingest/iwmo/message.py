@@ -42,8 +42,12 @@ def parse_message(
     bestand_sha256: str,
     pseudonymiser: Callable[[str], str],
     xsd: XsdValidator | None = None,
+    inhoud_sha256: str | None = None,
 ) -> ParsedFile:
     """Rows per raw table for one message: always exactly one `iwmo_berichten` row plus the record rows.
+
+    `inhoud_sha256` is the SHA-256 of exactly these bytes when the caller already has it (a plain .xml file is
+    hashed once for the registry); otherwise it is computed here.
 
     Raises `Rejection(reden_code, melding, locatie)`; when the header could be read, the exception also carries
     `bericht_id` (read it with `getattr(exc, "bericht_id", None)`).
@@ -63,7 +67,7 @@ def parse_message(
         bericht = bericht_rij(
             d,
             hdr,
-            inhoud_sha256=hashlib.sha256(data).hexdigest(),
+            inhoud_sha256=inhoud_sha256 or hashlib.sha256(data).hexdigest(),
             bestand_sha256=bestand_sha256,
             locatie=locatie,
         )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from functools import lru_cache
 
 from ingest.model import Rejection
 from ingest.pseudonymise import is_valid_bsn
@@ -39,6 +40,7 @@ _VERSIE = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 _ALFANUMERIEK = re.compile(r"[a-zA-Z0-9]+")
 _AFWEZIG = object()
 _fromisoformat = date.fromisoformat
+_elfproef = lru_cache(maxsize=1 << 16)(is_valid_bsn)  # a client's BSN recurs in many messages
 
 Waar = tuple  # (klasse: str, volgnummer: int | None, element)
 
@@ -331,7 +333,7 @@ def versie(flat: dict, key, naam: str, waar: Waar, verplicht: bool = True) -> st
 
 def bsn(flat: dict, key, waar: Waar) -> str:
     value = flat.get(key)
-    if value is not None and len(value) == 9 and value.isdigit() and value.isascii() and is_valid_bsn(value):
+    if value is not None and len(value) == 9 and value.isdigit() and value.isascii() and _elfproef(value):
         return value
     value = tekst(flat, key, "Bsn", waar)
     if len(value) != 9 or not value.isdigit() or not value.isascii():

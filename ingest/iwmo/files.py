@@ -1,0 +1,273 @@
+"""Whole files of berichten/: read once, hash, parse every message and encode its rows, in worker processes.
+
+This is the expensive and pure part of loading iWmo messages, so it is what runs in parallel. Everything that
+depends on earlier files (a file whose content was loaded before, a message that was loaded before or conflicts
+with one, the volgnummer, the DuckDB writes) stays in the loader's process, which consumes the results in the
+original file order: the outcome does not depend on how the work was split or on the number of processes.
+
+    for prepared in prepare_files([(path, pad, sha_or_None), ...], pseudonymiser=..., xsd=..., zip_max_bytes=...):
+        ...  # PreparedFile, in input order
+
+Files are prepared in chunks. A chunk returns compact results: per message its identity and row counts, and per
+raw table one line of columnar JSON (`ingest.writer.encode_rows`) with the rows of all its messages, which the
+loader writes to DuckDB as is (or, for the rare chunk where some messages must not be written, a selection of it,
+see `Chunk.lines`). Small inputs are prepared in-process, because starting processes costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from ingest.iwmo.archive import iter_berichten
+from ingest.iwmo.message import parse_message
+from ingest.iwmo.xsd import XsdValidator
+from ingest.model import QuarantineItem, Rejection
+from ingest.writer import encode_rows, encode_values
+
+PARALLEL_MIN_FILES = 200
+"""Below this many files, preparing in-process is faster than starting worker processes."""
+CHUNK_FILES = 250
+"""Files per task: large enough to make the per-task cost negligible, small enough to balance the workers."""
+AHEAD_CHUNKS = 16
+"""Tasks handed out before their results are consumed: enough to keep the workers parsing while the loader
+writes a batch to DuckDB, few enough to bound memory (a chunk's result is a few hundred kB)."""
+PSEUDONIEM_CACHE = 1 << 16
+"""Pseudonyms kept per process: a client appears in many messages, and the HMAC is the costly part."""
+
+Item = tuple[str, str, str | None]
+"""(path, pad, sha256 or None when not hashed yet) of one landing file."""
+
+
+class PreparedMessage(NamedTuple):
+    """One message of a file: parsed (its rows are in the chunk), or refused (`quarantaine` set, no rows)."""
+
+    nummer: int  # position of the message in its chunk
+    locatie: str  # the file's pad, or pad!member for a zip member
+    bericht_id: str | None
+    inhoud_sha256: str | None
+    records: int  # rows over all tables, the iwmo_berichten row included
+    quarantaine: QuarantineItem | None
+
+
+class PreparedFile(NamedTuple):
+    """A file's SHA-256, its messages in order and, when reading stopped early, why (after those messages)."""
+
+    sha256: str
+    berichten: list[PreparedMessage]
+    fout: QuarantineItem | None  # a refused archive, or an internal error (then `traceback` is set)
+    traceback: str | None
+    chunk: Chunk
+
+
+class Chunk:
+    """The encoded rows of all messages of a chunk of files, per raw table."""
+
+    __slots__ = ("aantallen", "berichten", "tabellen")
+
+    def __init__(self) -> None:
+        self.tabellen: dict[str, str] = {}  # table -> one `encode_rows` line, messages in order
+        self.aantallen: dict[str, list[int]] = {}  # table -> rows per message (by `PreparedMessage.nummer`)
+        self.berichten = 0  # messages, refused ones included
+
+    def lines(self, nummers: list[int]) -> dict[str, str]:
+        """Per table the line with the rows of the messages `nummers` (ascending) only.
+
+        Usually those are all messages with rows, and the line is used as is. Otherwise (a duplicate or
+        conflicting message, a refused archive, a chunk split over two write batches) the line is decoded, cut
+        and encoded again; the values are already text, so they come out identical."""
+        selected = {}
+        wanted = set(nummers)
+        for table, line in self.tabellen.items():
+            counts = self.aantallen[table]
+            if all(count == 0 or nummer in wanted for nummer, count in enumerate(counts)):
+                selected[table] = line
+                continue
+            starts = [0]
+            for count in counts:
+                starts.append(starts[-1] + count)
+            rows = [row for nummer in nummers for row in range(starts[nummer], starts[nummer + 1])]
+            if rows:
+                columns = json.loads(line)
+                selected[table] = encode_values(
+                    {key: [column[row] for row in rows] for key, column in columns.items()}
+                )
+        return selected
+
+
+class _Settings(NamedTuple):
+    pseudonymiser: Callable[[str], str]
+    xsd: XsdValidator | None
+    zip_max_bytes: int
+
+
+def prepare_files(
+    items: Sequence[Item],
+    *,
+    pseudonymiser: Callable[[str], str],
+    xsd: XsdValidator | None,
+    zip_max_bytes: int,
+    workers: int | None = None,
+) -> Iterator[PreparedFile]:
+    """A `PreparedFile` per item, in input order. `workers=None` chooses: in-process for small inputs or where
+    processes cannot be forked, else one process per available core."""
+    settings = _Settings(lru_cache(maxsize=PSEUDONIEM_CACHE)(pseudonymiser), xsd, zip_max_bytes)
+    if workers is None:
+        workers = _default_workers(len(items))
+    if workers <= 1 or not _can_fork():
+        for start in range(0, len(items), CHUNK_FILES):
+            yield from prepare_chunk(items[start : start + CHUNK_FILES], settings)
+        return
+    yield from _in_workers(items, settings, workers)
+
+
+def prepare_chunk(items: Sequence[Item], settings: _Settings) -> list[PreparedFile]:
+    """Prepare the files, then encode the rows of all their messages per table in one go."""
+    chunk = Chunk()
+    rows: dict[str, list[dict]] = {}
+    prepared = [prepare_file(*item, settings, chunk, rows) for item in items]
+    for table, table_rows in rows.items():
+        chunk.tabellen[table] = encode_rows(table, table_rows)
+        chunk.aantallen[table] += [0] * (chunk.berichten - len(chunk.aantallen[table]))
+    return prepared
+
+
+def prepare_file(
+    path: str, pad: str, sha256: str | None, settings: _Settings, chunk: Chunk, rows: dict[str, list[dict]]
+) -> PreparedFile:
+    """Read the file once; hash those bytes unless the registry already did; parse every message, adding its
+    rows to `rows` and their counts to `chunk`."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    hashed_here = sha256 is None
+    if hashed_here:
+        sha256 = hashlib.sha256(data).hexdigest()
+    berichten: list[PreparedMessage] = []
+    try:
+        if _is_zip(path):
+            archive = Path(path)
+            for locatie, member_data in iter_berichten(archive, max_expanded_bytes=settings.zip_max_bytes):
+                member = locatie.replace(str(archive), pad, 1)
+                berichten.append(_prepare_message(member_data, member, sha256, None, settings, chunk, rows))
+        else:  # a plain message: the file's hash is the content hash
+            inhoud = sha256 if hashed_here else None
+            berichten.append(_prepare_message(data, pad, sha256, inhoud, settings, chunk, rows))
+    except Rejection as rej:
+        item = QuarantineItem(rej.locatie or pad, rej.reden_code, rej.melding)
+        return PreparedFile(sha256, berichten, item, None, chunk)
+    except Exception as exc:  # a parser bug must not stop the other files of the run
+        melding = (
+            f"Interne fout bij het verwerken ({type(exc).__name__}: {exc}). Het bestand is niet geladen; "
+            "meld dit aan de beheerder van wmo-monitor."
+        )
+        item = QuarantineItem(pad, "INTERNE_FOUT", melding)
+        return PreparedFile(sha256, berichten, item, traceback.format_exc(), chunk)
+    return PreparedFile(sha256, berichten, None, None, chunk)
+
+
+def _prepare_message(
+    data: bytes,
+    member: str,
+    bestand_sha256: str,
+    inhoud_sha256: str | None,
+    settings: _Settings,
+    chunk: Chunk,
+    rows: dict[str, list[dict]],
+) -> PreparedMessage:
+    nummer = chunk.berichten
+    chunk.berichten += 1
+    try:
+        parsed = parse_message(
+            data,
+            locatie=member,
+            bestand_sha256=bestand_sha256,
+            pseudonymiser=settings.pseudonymiser,
+            xsd=settings.xsd,
+            inhoud_sha256=inhoud_sha256,
+        )
+    except Rejection as rej:
+        item = QuarantineItem(
+            rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
+        )
+        return PreparedMessage(nummer, member, None, None, 0, item)
+    records = 0
+    for table, table_rows in parsed.tables.items():
+        counts = chunk.aantallen.setdefault(table, [])
+        counts += [0] * (nummer - len(counts))
+        counts.append(len(table_rows))
+        rows.setdefault(table, []).extend(table_rows)
+        records += len(table_rows)
+    bericht = parsed.tables["iwmo_berichten"][0]
+    return PreparedMessage(nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None)
+
+
+def _is_zip(path: str) -> bool:
+    """`Path(path).suffix.lower() == ".zip"` (as `iter_berichten` decides), without building a Path per file."""
+    name = path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() == ".zip"
+
+
+# -- worker processes ---------------------------------------------------------------------------------------
+
+
+def _default_workers(files: int) -> int:
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, -(-files // CHUNK_FILES)))
+
+
+def _can_fork() -> bool:
+    """Workers are forked, so they inherit the pseudonymiser (and its key) and the compiled XSDs without
+    pickling them. Only on Linux: fork is the safe default there; elsewhere we stay in-process."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+_worker_settings: _Settings | None = None
+
+
+def _init_worker(settings: _Settings) -> None:
+    """Keep the settings; move everything inherited from the parent out of the garbage collector's sight, so
+    collections stay cheap and do not copy the parent's memory pages."""
+    global _worker_settings
+    _worker_settings = settings
+    gc.freeze()
+
+
+def _prepare_chunk(items: list[Item]) -> list[PreparedFile]:
+    assert _worker_settings is not None
+    return prepare_chunk(items, _worker_settings)
+
+
+def _in_workers(items: Sequence[Item], settings: _Settings, workers: int) -> Iterator[PreparedFile]:
+    """Chunks of files to a pool of forked processes; results in order, at most `AHEAD_CHUNKS` (and at least
+    two per worker) ahead, so memory stays bounded when writing is slower than parsing."""
+    chunks = (list(items[start : start + CHUNK_FILES]) for start in range(0, len(items), CHUNK_FILES))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_init_worker,
+        initargs=(settings,),
+    )
+    try:
+        ahead: deque[Future] = deque()
+        for chunk in chunks:
+            ahead.append(pool.submit(_prepare_chunk, chunk))
+            if len(ahead) >= max(AHEAD_CHUNKS, 2 * workers):
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

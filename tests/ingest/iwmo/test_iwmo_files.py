@@ -1,0 +1,125 @@
+"""prepare_files: read once, hash once, parse, encode per chunk; worker processes give the same results in order."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+
+import pytest
+from iwmo_testdata import TESTSLEUTEL, fixture_path, sample_path
+
+from ingest.iwmo import files as iwmo_files
+from ingest.iwmo.files import _is_zip, prepare_files
+from ingest.pseudonymise import Pseudonymiser
+
+SAMPLES = ("WMO301.xml", "WMO305.xml", "WMO323.xml")
+
+
+@pytest.fixture
+def landing(tmp_path):
+    """Samples, a refused message, a zip with two members (one not XML) and a corrupt zip."""
+    folder = tmp_path / "berichten"
+    folder.mkdir()
+    for name in SAMPLES:
+        shutil.copy(sample_path(name), folder / name)
+    shutil.copy(fixture_path("WMO325_antwoord.xml"), folder / "WMO325.xml")
+    shutil.copy(fixture_path("fout_bsn_elfproef.xml"), folder / "fout.xml")
+    with zipfile.ZipFile(folder / "pakket.zip", "w") as archive:
+        archive.writestr("in/WMO323.xml", fixture_path("WMO323_basis.xml").read_bytes())
+        archive.writestr("lees-mij.txt", b"geen bericht")
+    (folder / "kapot.zip").write_bytes(b"PK\x03\x04 dit is geen zip")
+    return folder
+
+
+def items_of(folder):
+    return [(str(path), f"berichten/{path.name}", None) for path in sorted(folder.iterdir())]
+
+
+def prepare(items, **kwargs):
+    return list(
+        prepare_files(
+            items, pseudonymiser=Pseudonymiser(TESTSLEUTEL), xsd=None, zip_max_bytes=10**8, **kwargs
+        )
+    )
+
+
+def summary(prepared):
+    """Everything but the chunk objects, plus the rows each file's messages contribute, decoded."""
+    out = []
+    for p in prepared:
+        nummers = [m.nummer for m in p.berichten if m.quarantaine is None]
+        rows = {t: json.loads(line) for t, line in p.chunk.lines(nummers).items()} if nummers else {}
+        messages = [m._replace(nummer=None) for m in p.berichten]
+        out.append((p.sha256, messages, p.fout, rows))
+    return out
+
+
+def test_hash_is_of_the_file_bytes_and_reused_as_content_hash(landing):
+    prepared = prepare(items_of(landing), workers=1)
+    by_name = dict(zip(sorted(p.name for p in landing.iterdir()), prepared, strict=True))
+    data = (landing / "WMO323.xml").read_bytes()
+    wmo323 = by_name["WMO323.xml"]
+    assert wmo323.sha256 == hashlib.sha256(data).hexdigest()
+    assert [m.inhoud_sha256 for m in wmo323.berichten] == [wmo323.sha256]
+    pakket = by_name["pakket.zip"]
+    assert pakket.sha256 == hashlib.sha256((landing / "pakket.zip").read_bytes()).hexdigest()
+    member = fixture_path("WMO323_basis.xml").read_bytes()
+    assert pakket.berichten[0].inhoud_sha256 == hashlib.sha256(member).hexdigest()
+    assert pakket.berichten[0].locatie == "berichten/pakket.zip!in/WMO323.xml"
+    assert pakket.berichten[1].quarantaine.reden_code == "BESTANDSTYPE_ONBEKEND"
+    assert by_name["kapot.zip"].fout.reden_code == "ZIP_CORRUPT"
+    assert by_name["fout.xml"].berichten[0].quarantaine.reden_code == "BSN_ONGELDIG"
+
+
+def test_a_given_sha_is_used_and_the_content_hash_computed(landing):
+    item = (str(landing / "WMO301.xml"), "berichten/WMO301.xml", "a" * 64)
+    [prepared] = prepare([item], workers=1)
+    assert prepared.sha256 == "a" * 64
+    data = (landing / "WMO301.xml").read_bytes()
+    assert prepared.berichten[0].inhoud_sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_worker_processes_give_the_same_results_in_the_same_order(landing, monkeypatch):
+    monkeypatch.setattr(iwmo_files, "CHUNK_FILES", 2)  # several chunks, split over the workers
+    monkeypatch.setattr(iwmo_files, "AHEAD_CHUNKS", 1)
+    items = items_of(landing) * 3
+    in_process = prepare(items, workers=1)
+    in_workers = prepare(items, workers=2)
+    assert summary(in_workers) == summary(in_process)
+    assert len(in_workers) == len(items)
+
+
+def test_small_inputs_stay_in_process(landing, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("no worker processes for a handful of files")
+
+    monkeypatch.setattr(iwmo_files, "_in_workers", no_pool)
+    assert len(prepare(items_of(landing))) == len(items_of(landing))
+
+
+def test_chunk_lines_select_messages(landing):
+    items = [(str(landing / n), f"berichten/{n}", None) for n in ("WMO323.xml", "WMO301.xml", "WMO323.xml")]
+    first, second, third = prepare(items, workers=1)
+    chunk = first.chunk
+    assert second.chunk is chunk and third.chunk is chunk
+    everything = chunk.lines([0, 1, 2])
+    assert everything == chunk.tabellen
+    only_301 = {t: json.loads(line) for t, line in chunk.lines([1]).items()}
+    assert set(only_301) == {"iwmo_berichten", "iwmo_301_clienten", "iwmo_301_toegewezen_producten"}
+    alles = json.loads(chunk.tabellen["iwmo_berichten"])
+    assert only_301["iwmo_berichten"] == {key: [column[1]] for key, column in alles.items()}
+    without_middle = {t: json.loads(line) for t, line in chunk.lines([0, 2]).items()}
+    prestaties = json.loads(chunk.tabellen["iwmo_323_prestaties"])
+    assert without_middle["iwmo_323_prestaties"] == prestaties  # the 301 has no prestaties: line kept as is
+    assert chunk.lines([]) == {}
+
+
+@pytest.mark.parametrize(
+    "path", ["/a/b.zip", "/a/b.ZIP", "/a/.zip", "/a/b.zip.", "/a/b.xml", "/a/x.zip/b", "b.zip", "/a/b..zip"]
+)
+def test_is_zip_matches_pathlib(path):
+    from pathlib import Path
+
+    assert _is_zip(path) == (Path(path).suffix.lower() == ".zip")
