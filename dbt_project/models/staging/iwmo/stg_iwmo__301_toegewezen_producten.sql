@@ -1,13 +1,6 @@
 -- Rename/cast only: raw.iwmo_301_toegewezen_producten (docs/architecture.md). Header identificatie/dagtekening are the message's.
 select
-    bericht_id,
-    berichtcode,
-    afzender,
-    afzender as gemeentecode,
-    ontvanger as aanbieder_agb,
-    ontvanger,
-    identificatie as bericht_identificatie,
-    dagtekening as bericht_dagtekening,
+    {{ stg_iwmo_header('gemeente') }},
     client_pseudoniem,
     toewijzingnummer,
     referentie_aanbieder,

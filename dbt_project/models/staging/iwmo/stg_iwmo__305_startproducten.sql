@@ -1,13 +1,6 @@
 -- Rename/cast only: raw.iwmo_305_startproducten (docs/architecture.md). Header identificatie/dagtekening are the message's.
 select
-    bericht_id,
-    berichtcode,
-    afzender,
-    afzender as aanbieder_agb,
-    ontvanger as gemeentecode,
-    ontvanger,
-    identificatie as bericht_identificatie,
-    dagtekening as bericht_dagtekening,
+    {{ stg_iwmo_header('aanbieder') }},
     client_pseudoniem,
     toewijzingnummer,
     productcategorie,

@@ -1,13 +1,6 @@
 -- Rename/cast only: raw.iwmo_315_aangevraagde_producten (docs/architecture.md). Header identificatie/dagtekening are the message's.
 select
-    bericht_id,
-    berichtcode,
-    afzender,
-    afzender as aanbieder_agb,
-    ontvanger as gemeentecode,
-    ontvanger,
-    identificatie as bericht_identificatie,
-    dagtekening as bericht_dagtekening,
+    {{ stg_iwmo_header('aanbieder') }},
     client_pseudoniem,
     referentie_aanbieder,
     productcategorie,
