@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import altair as alt
@@ -150,6 +151,16 @@ def jaren(sql: str) -> list[int]:
     return sorted(int(j) for j in df["jaar"].dropna().unique())
 
 
+def standaard_jaar(opties: Sequence[int], peildatum: date | None) -> int:
+    """The peildatum's year: a later year only holds stray early-dated rows (e.g. a complaint received after
+    the last message), so it would open every page nearly empty."""
+    if peildatum is not None:
+        eerder = [j for j in opties if j <= peildatum.year]
+        if eerder:
+            return eerder[-1]
+    return opties[-1]
+
+
 def _sanitize(key: str, opties: Sequence[Any]) -> None:
     if key in st.session_state and isinstance(st.session_state[key], list):
         st.session_state[key] = [v for v in st.session_state[key] if v in opties]
@@ -175,7 +186,7 @@ def filters(
             sb.caption("Geen jaren met gegevens.")
         else:
             if st.session_state.get("flt_jaar") not in opties:
-                st.session_state["flt_jaar"] = opties[-1]
+                st.session_state["flt_jaar"] = standaard_jaar(opties, db.publicatie().peildatum)
             jaar = sb.selectbox("Jaar", opties, key="flt_jaar")
     gemeenten: tuple[str, ...] = ()
     if gemeente:

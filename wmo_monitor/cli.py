@@ -151,7 +151,7 @@ def demo(scale: float, port: int, no_serve: bool) -> None:
         sys.exit(1)
     passwords = write_demo_users(settings.effective_users_file)
     os.environ["WMO_USERS_FILE"] = str(settings.effective_users_file.resolve())
-    click.echo("Demo-inloggegevens (gebruikersnaam / wachtwoord / rol):")
+    click.echo("Demo-inloggegevens (gebruikersnaam = rol / wachtwoord):")
     for user, password in passwords.items():
         click.echo(f"  {user} / {password}")
     if not no_serve:

@@ -137,3 +137,13 @@ def test_xlsx_roundtrip() -> None:
     terug = pd.read_excel(io.BytesIO(data), engine="openpyxl")
     assert terug.to_dict("records") == [{"Aanbieder": "Zorg Plus", "Bedrag": 1234.5, "Aantal": "<10"}]
     assert downloads.bestandsnaam("Uitval per aanbieder", "csv").startswith("wmo-uitval-per-aanbieder-")
+
+
+def test_default_year_is_the_peildatum_year_not_a_stray_later_one():
+    from datetime import date
+
+    from dashboards.ui import standaard_jaar
+
+    assert standaard_jaar([2023, 2024, 2025], date(2024, 12, 31)) == 2024
+    assert standaard_jaar([2023, 2024], None) == 2024
+    assert standaard_jaar([2026], date(2024, 12, 31)) == 2026
