@@ -130,7 +130,9 @@ def serve(warehouse: Path | None, port: int) -> None:
 @main.command(
     help="Demo: genereer de demoregio (als die ontbreekt), draai de pipeline en start het dashboard."
 )
-@click.option("--scale", default=0.05, show_default=True)
+@click.option(
+    "--scale", default=0.2, show_default=True, help="Groot genoeg dat de meeste cellen boven de 10 komen."
+)
 @click.option("--port", default=8501, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Alleen genereren en draaien, geen dashboard starten.")
 def demo(scale: float, port: int, no_serve: bool) -> None:
