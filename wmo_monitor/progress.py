@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+from pathlib import Path
 
 _log = logging.getLogger("wmo_monitor.voortgang")
 
@@ -22,3 +24,29 @@ def show_on_stdout() -> None:
     _log.addHandler(handler)
     _log.setLevel(logging.INFO)
     _log.propagate = False
+
+
+class _JsonLines(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return json.dumps(
+            {
+                "tijd": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+                "niveau": record.levelname,
+                "melding": record.getMessage(),
+            },
+            ensure_ascii=False,
+        )
+
+
+def log_json_to(path: Path) -> logging.Handler:
+    """Also write every progress line as one JSON object per line, for log collectors; returns the handler."""
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(_JsonLines())
+    _log.addHandler(handler)
+    _log.setLevel(logging.INFO)
+    return handler
+
+
+def stop_logging_to(handler: logging.Handler) -> None:
+    _log.removeHandler(handler)
+    handler.close()

@@ -40,16 +40,20 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
     log_dir = settings.state_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
+    json_log = progress.log_json_to(log_file.with_suffix(".jsonl"))
     with workdb.run_lock(settings.state_dir):
         progress.report(f"Run gestart: landingsmap {settings.landing_dir}, warehouse {settings.warehouse}")
         progress.report(f"Volledige log (o.a. dbt): {log_file}")
-        # dbt's own output goes to the log file; progress lines keep going to the terminal.
-        with log_file.open("w", encoding="utf-8") as log, redirect_stdout(log):
-            result = job.execute_in_process(
-                instance=DagsterInstance.ephemeral(),
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
-            )
+        # dbt's own output goes to the log file; progress lines keep going to the terminal and the JSON log.
+        try:
+            with log_file.open("w", encoding="utf-8") as log, redirect_stdout(log):
+                result = job.execute_in_process(
+                    instance=DagsterInstance.ephemeral(),
+                    raise_on_error=False,
+                    run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+                )
+        finally:
+            progress.stop_logging_to(json_log)
         failure = None if result.success else _failure_text(result)
         if failure:
             with workdb.connect(settings.work_db) as con:

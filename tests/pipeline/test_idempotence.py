@@ -35,6 +35,8 @@ def test_second_run_over_the_same_landing_zone_changes_nothing(pipeline_run):
     _, outcome = run_once(pipeline_run.landing, pipeline_run.warehouse)
     assert outcome.success, outcome.failure
     assert outcome.summary["bestanden_nieuw"] == 0
+    json_logs = sorted((pipeline_run.warehouse.parent / "warehouse.state" / "logs").glob("run-*.jsonl"))
+    assert json_logs and '"melding": "Run gestart' in json_logs[-1].read_text(encoding="utf-8")
     assert marts_fingerprint(pipeline_run.warehouse) == before
     with duckdb.connect(str(pipeline_run.warehouse), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM audit.bestanden").fetchall() == files_before
