@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+	@mkdir -p $(DAGSTER_HOME)
 
 # dagster-dbt reads dbt's manifest at import time; it is built here, in CI and by `wmo-monitor run`.
 manifest: install
@@ -36,7 +37,7 @@ lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 dagster: install manifest
-	mkdir -p $(DAGSTER_HOME) && cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
+	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
 	$(BIN)/dagster dev -w workspace.yaml
 
 bench: install manifest

@@ -50,11 +50,11 @@ def test_sensor_requests_a_run_for_new_files_and_skips_when_nothing_changed(tmp_
 
 
 @pytest.mark.slow
-def test_workspace_yaml_loads_in_the_dagster_cli():
+def test_workspace_yaml_loads_in_the_dagster_cli(tmp_path):
     result = subprocess.run(
         [str(Path(sys.executable).with_name("dagster")), "definitions", "validate", "-w", "workspace.yaml"],
         cwd=REPO_ROOT,
-        env={**os.environ, "DAGSTER_HOME": str(REPO_ROOT / ".dagster_home")},
+        env={**os.environ, "DAGSTER_HOME": str(tmp_path)},
         capture_output=True,
         text=True,
         timeout=300,
