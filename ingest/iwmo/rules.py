@@ -198,14 +198,19 @@ def tijd(flat: dict, key, naam: str, waar: Waar) -> time:
 # -- numbers ------------------------------------------------------------------------------------------------
 
 
-def geheel(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_NUMMER) -> int:
-    """A non-negative integer that is not money (ToewijzingNummer, Volume): PATROON_ONGELDIG when wrong."""
-    value = flat.get(key)
+def _getal(value: str | None, maximum: int) -> int | None:
+    """The value as an integer when it is plain ASCII digits within range, else None (the caller explains why)."""
     if value is not None and value.isdigit() and value.isascii():
         number = int(value)
         if number <= maximum:
             return number
-    return _geheel(tekst(flat, key, naam, waar), naam, waar, maximum)
+    return None
+
+
+def geheel(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_NUMMER) -> int:
+    """A non-negative integer that is not money (ToewijzingNummer, Volume): PATROON_ONGELDIG when wrong."""
+    number = _getal(flat.get(key), maximum)
+    return number if number is not None else _geheel(tekst(flat, key, naam, waar), naam, waar, maximum)
 
 
 def geheel_o(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_NUMMER) -> int | None:
@@ -214,8 +219,9 @@ def geheel_o(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_NUMMER) 
 
 
 def _geheel(value: str, naam: str, waar: Waar, maximum: int) -> int:
-    if value.isdigit() and value.isascii() and int(value) <= maximum:
-        return int(value)
+    number = _getal(value, maximum)
+    if number is not None:
+        return number
     raise Rejection(
         PATROON,
         f"Waarde '{value[:40]}' in {naam} ({plaats(waar)}) is geen geheel getal van 0 tot en met {maximum}; "
@@ -225,12 +231,8 @@ def _geheel(value: str, naam: str, waar: Waar, maximum: int) -> int:
 
 def bedrag(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_BEDRAG) -> int:
     """Money: an integer number of eurocents, never negative, no decimals; the direction is DebetCredit."""
-    value = flat.get(key)
-    if value is not None and value.isdigit() and value.isascii():
-        number = int(value)
-        if number <= maximum:
-            return number
-    return _bedrag(tekst(flat, key, naam, waar), naam, waar, maximum)
+    number = _getal(flat.get(key), maximum)
+    return number if number is not None else _bedrag(tekst(flat, key, naam, waar), naam, waar, maximum)
 
 
 def bedrag_o(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_BEDRAG) -> int | None:
@@ -239,8 +241,9 @@ def bedrag_o(flat: dict, key, naam: str, waar: Waar, maximum: int = MAX_BEDRAG) 
 
 
 def _bedrag(value: str, naam: str, waar: Waar, maximum: int) -> int:
-    if value.isdigit() and value.isascii() and int(value) <= maximum:
-        return int(value)
+    number = _getal(value, maximum)
+    if number is not None:
+        return number
     raise Rejection(
         BEDRAG,
         f"Bedrag '{value[:40]}' in {naam} ({plaats(waar)}) is ongeldig: een bedrag is een geheel aantal "
