@@ -2,6 +2,8 @@
 
 import json
 import os
+import shutil
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
@@ -21,6 +23,20 @@ def dbt_vars(wmo: WmoSettings) -> dict[str, object]:
     }
 
 
+KEEP_TARGET_DIRS = 5
+
+
+def prune_target_dirs(target: Path, keep: int = KEEP_TARGET_DIRS) -> None:
+    """dagster-dbt writes one target folder per invocation; keep the newest few for debugging, not all of them."""
+    folders = sorted(
+        (p for p in target.glob("wmo_dbt_models-*") if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for folder in folders[keep:]:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
@@ -33,14 +49,15 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     settings = wmo.settings()
     os.environ["WMO_WORK_DB"] = str(settings.work_db.resolve())
     progress.report("dbt: modellen bouwen en testen")
-    invocation = dbt.cli(
-        ["build", "--vars", json.dumps(dbt_vars(wmo))], context=context, raise_on_error=False
-    )
+    # Unit tests check the SQL, not the data: they run in the test suite (tests/pipeline), not on every run.
+    args = ["build", "--exclude-resource-type", "unit_test", "--vars", json.dumps(dbt_vars(wmo))]
+    invocation = dbt.cli(args, context=context, raise_on_error=False)
     for index, event in enumerate(invocation.stream()):
         if index == 5:
             failpoint("dbt")
         yield event
     run_results = invocation.get_artifact("run_results.json")
+    prune_target_dirs(dbt_project.project_dir / "target")
     write_test_counts(settings.state_dir, context.run_id, run_results)
     counts = test_counts(run_results)
     progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald")
