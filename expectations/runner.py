@@ -36,6 +36,14 @@ FAMILIES: dict[str, list[str]] = {
     "iwmo_toewijzingen": ["iwmo_301_toegewezen_producten", "iwmo_301_clienten"],
     "iwmo_start_stop": ["iwmo_305_startproducten", "iwmo_307_stopproducten"],
     "iwmo_prestaties": ["iwmo_323_prestaties", "iwmo_323_declaraties"],
+    "iwmo_aanvragen": [
+        "iwmo_315_aangevraagde_producten",
+        "iwmo_317_verzoeken",
+        "iwmo_317_producten",
+        "iwmo_319_antwoorden",
+    ],
+    "iwmo_declaratie_antwoorden": ["iwmo_325_antwoorden", "iwmo_325_prestaties"],
+    "iwmo_retour": ["iwmo_retourcodes"],
     "klachten": ["klachten"],
     "verantwoording": [
         "verantwoording_aanbieder",

@@ -15,7 +15,15 @@ CHECKED_TABLE = {
     "referentie": "ref_gemeenten",
 }
 SUITES_PER_FAMILY = {
-    "berichten": ["iwmo_berichten", "iwmo_toewijzingen", "iwmo_start_stop", "iwmo_prestaties"],
+    "berichten": [
+        "iwmo_berichten",
+        "iwmo_toewijzingen",
+        "iwmo_start_stop",
+        "iwmo_prestaties",
+        "iwmo_aanvragen",
+        "iwmo_declaratie_antwoorden",
+        "iwmo_retour",
+    ],
     "klachten": ["klachten"],
     "verantwoording": ["verantwoording"],
     "referentie": ["referentie"],

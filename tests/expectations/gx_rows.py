@@ -38,6 +38,13 @@ def clean_rows() -> dict[str, list[dict]]:
     h305 = _header("418", "65656055", "0384")
     h307 = _header("420", "65656055", "0384", ident="1002")
     h323 = _header("484", "65656055", "0384", ident="1003")
+    h315 = _header("444", "65656055", "0384", ident="1004")
+    h317 = _header("480", "65656055", "0384", ident="1005")
+    h319 = _header("482", "0384", "65656055", ident="1006")
+    h325 = _header("485", "0384", "65656055", ident="1007")
+    # a retour copies the header of the original message: either side can be the afzender
+    h302 = _header("415", "0384", "65656055", ident="1001")
+    h306 = _header("419", "65656055", "0384", ident="1002")
     wb = {**_file(), "aanbieder_agb": "65656055", "boekjaar": 2024, "versie": 1}
     return {
         "iwmo_berichten": [
@@ -109,6 +116,68 @@ def clean_rows() -> dict[str, list[dict]]:
             }
         ],
         "iwmo_323_prestaties": [prestatie(h323, "RN001")],
+        "iwmo_315_aangevraagde_producten": [
+            {
+                **h315,
+                "client_pseudoniem": PSEUDO,
+                "referentie_aanbieder": "AANVR-0001",
+                "productcategorie": "01",
+                "productcode": "01A03",
+                "toewijzing_ingangsdatum": D,
+                "toewijzing_einddatum": dt.date(2024, 12, 31),
+                "volume": 4,
+                "eenheid": "04",
+                "frequentie": "2",
+                "budget_cent": None,
+                "verwijzer_type": "01",
+            }
+        ],
+        "iwmo_317_verzoeken": [
+            {**h317, "client_pseudoniem": PSEUDO, "referentie_aanbieder": "VOW-0001", "reden_verzoek": "1"}
+        ],
+        "iwmo_317_producten": [
+            verzoek_product(h317, "ongewijzigd", toewijzingnummer=20072),
+            verzoek_product(
+                h317,
+                "te_wijzigen",
+                toewijzingnummer=20073,
+                gewenste_ingangsdatum=dt.date(2024, 4, 1),
+                volume=6,
+                eenheid="04",
+                frequentie="2",
+            ),
+            verzoek_product(
+                h317,
+                "nieuw",
+                productcategorie="07",
+                productcode="07A01",
+                gewenste_ingangsdatum=dt.date(2024, 4, 1),
+                einddatum=dt.date(2024, 12, 31),
+                budget_cent=250_000,
+            ),
+        ],
+        "iwmo_319_antwoorden": [
+            {**h319, "referentie_aanbieder": "AANVR-0001", "verzoek_antwoord": "1", "reden_afwijzing": "3"}
+        ],
+        "iwmo_325_antwoorden": [
+            {
+                **h325,
+                "declaratie_identificatie": "1003",
+                "declaratie_dagtekening": D,
+                "declaratienummer": "DN001",
+                "totaal_ingediend_cent": 5000,
+                "ingediend_debet_credit": "D",
+                "totaal_toegekend_cent": 0,
+                "toegekend_debet_credit": "D",
+                "antwoord_retourcodes": "0200",
+            }
+        ],
+        "iwmo_325_prestaties": [antwoord_prestatie(h325, "RN001")],
+        "iwmo_retourcodes": [
+            {**h302, "berichtklasse": "Header", "volgnummer": 1, "retourcode": "0200"},
+            {**h302, "berichtklasse": "ToegewezenProduct", "volgnummer": 1, "retourcode": "9332"},
+            {**h306, "berichtklasse": "StartProduct", "volgnummer": 2, "retourcode": "9069"},
+        ],
         "klachten": [
             {
                 **_file(),
@@ -231,6 +300,35 @@ def prestatie(header: dict, referentienummer: str, **changes) -> dict:
         "bedrag_cent": 5000,
         "debet_credit": "D",
     }
+    row.update(changes)
+    return row
+
+
+def verzoek_product(header: dict, soort: str, **values) -> dict:
+    """An `iwmo_317_producten` row: the columns a 317 list leaves empty stay None."""
+    row = {
+        **header,
+        "referentie_aanbieder": "VOW-0001",
+        "soort": soort,
+        "toewijzingnummer": None,
+        "productcategorie": None,
+        "productcode": None,
+        "gewenste_ingangsdatum": None,
+        "einddatum": None,
+        "volume": None,
+        "eenheid": None,
+        "frequentie": None,
+        "budget_cent": None,
+    }
+    row.update(values)
+    return row
+
+
+def antwoord_prestatie(header: dict, referentienummer: str, **changes) -> dict:
+    """An `iwmo_325_prestaties` row: a returned (rejected) prestatie with its retourcodes."""
+    row = prestatie(header, referentienummer, retourcodes="9307,9308")
+    del row["declaratienummer"], row["product_tarief_cent"]
+    row |= {"declaratie_identificatie": "1003", "declaratie_dagtekening": D}
     row.update(changes)
     return row
 

@@ -181,3 +181,93 @@ def test_schema_drift_blocks(runner):
     assert not outcome.success
     drift = [f for f in outcome.failed if f["expectation"] == "expect_table_columns_to_match_set"]
     assert drift and drift[0]["sample"] == ["ontbreekt: categorie"]
+
+
+NEW_FAMILIES = ("iwmo_aanvragen", "iwmo_declaratie_antwoorden", "iwmo_retour")
+
+
+def test_every_raw_table_belongs_to_exactly_one_family():
+    tables = [table for family_tables in FAMILIES.values() for table in family_tables]
+    assert len(tables) == len(set(tables)), "een raw-tabel staat in meer dan één familie"
+    assert set(tables) == set(RAW_TABLES), f"zonder suite: {sorted(set(RAW_TABLES) - set(tables))}"
+
+
+@pytest.mark.parametrize("family", NEW_FAMILIES)
+def test_new_families_pass_clean_rows_per_table(runner, family):
+    frames = load_frames(database(clean_rows()), family)
+    for table, frame in frames.items():
+        assert len(frame) > 0, table
+        outcome = validate_family(family, {table: frame}, known=KNOWN)
+        assert outcome.success and not outcome.failed and not outcome.skipped, outcome.summary_nl()
+        assert outcome.evaluated > 0, table
+
+
+def _blocking(outcome):
+    return {(f["table"], f["expectation"], f["column"]) for f in outcome.failed if f["blocking"]}
+
+
+def test_aanvragen_bad_values_block_and_sender_side_is_checked(runner):
+    rows = clean_rows()
+    rows["iwmo_315_aangevraagde_producten"][0]["client_pseudoniem"] = "123456782"
+    rows["iwmo_317_producten"][1]["toewijzingnummer"] = None  # te_wijzigen without its toewijzing
+    rows["iwmo_319_antwoorden"][0]["verzoek_antwoord"] = "3"
+    outcome = validate_family("iwmo_aanvragen", load_frames(database(rows), "iwmo_aanvragen"), known=KNOWN)
+    assert not outcome.success
+    assert _blocking(outcome) == {
+        ("iwmo_315_aangevraagde_producten", "expect_column_values_to_match_regex", "client_pseudoniem"),
+        ("iwmo_317_producten", "expect_column_values_to_not_be_null", "toewijzingnummer"),
+        ("iwmo_319_antwoorden", "expect_column_values_to_be_in_set", "verzoek_antwoord"),
+    }
+    bsn = _failures(
+        outcome, "iwmo_315_aangevraagde_producten", "expect_column_values_to_match_regex", "client_pseudoniem"
+    )
+    assert bsn[0]["sample"] == ["<9 cijfers: mogelijk BSN, gemaskeerd>"]
+    assert "123456782" not in outcome.summary_nl() and "123456782" not in json.dumps(outcome.failed)
+
+    # a 319 is sent by the gemeente: an AGB as afzender blocks; a rejection without reason only signals
+    rows = clean_rows()
+    rows["iwmo_319_antwoorden"][0] |= {"afzender": "65656055", "ontvanger": "0384"}
+    outcome = validate_family("iwmo_aanvragen", load_frames(database(rows), "iwmo_aanvragen"), known=KNOWN)
+    assert not outcome.success
+    afzender = _failures(outcome, "iwmo_319_antwoorden", "expect_column_values_to_match_regex", "afzender")
+    assert afzender and afzender[0]["blocking"] and afzender[0]["sample"] == ["65656055"]
+
+    rows = clean_rows()
+    rows["iwmo_319_antwoorden"][0]["reden_afwijzing"] = None
+    outcome = validate_family("iwmo_aanvragen", load_frames(database(rows), "iwmo_aanvragen"), known=KNOWN)
+    assert outcome.success
+    (signaal,) = outcome.failed
+    assert (signaal["column"], signaal["blocking"]) == ("reden_afwijzing", False)
+
+
+def test_declaratie_antwoorden_bad_values_block(runner):
+    rows = clean_rows()
+    rows["iwmo_325_prestaties"][0]["retourcodes"] = "9307,XXXX"
+    rows["iwmo_325_antwoorden"][0]["totaal_toegekend_cent"] = -1
+    family = "iwmo_declaratie_antwoorden"
+    outcome = validate_family(family, load_frames(database(rows), family), known=KNOWN)
+    assert not outcome.success
+    assert _blocking(outcome) == {
+        ("iwmo_325_prestaties", "expect_column_values_to_match_regex", "retourcodes"),
+        ("iwmo_325_antwoorden", "expect_column_values_to_be_between", "totaal_toegekend_cent"),
+    }
+    (codes,) = _failures(outcome, "iwmo_325_prestaties", "expect_column_values_to_match_regex", "retourcodes")
+    assert codes["sample"] == ["9307,XXXX"]
+    assert "XXXX" in outcome.summary_nl() and "-1" in outcome.summary_nl()
+
+
+def test_retour_bad_code_blocks_but_either_sender_passes(runner):
+    rows = clean_rows()
+    first = rows["iwmo_retourcodes"][0]
+    rows["iwmo_retourcodes"] += [
+        {**first, "berichtklasse": "Client", "volgnummer": 1, "retourcode": "12345"},
+        {**first, "berichtklasse": "Prestatie", "volgnummer": 1, "retourcode": "0200"},
+    ]
+    outcome = validate_family("iwmo_retour", load_frames(database(rows), "iwmo_retour"), known=KNOWN)
+    assert not outcome.success
+    assert _blocking(outcome) == {
+        ("iwmo_retourcodes", "expect_column_values_to_be_in_set", "retourcode"),
+        ("iwmo_retourcodes", "expect_column_values_to_be_in_set", "berichtklasse"),
+    }
+    assert not any(f["column"] in ("afzender", "ontvanger") for f in outcome.failed)
+    assert "'12345'" in outcome.summary_nl() and "'Prestatie'" in outcome.summary_nl()
