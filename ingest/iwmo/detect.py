@@ -19,6 +19,7 @@ from lxml import etree
 
 from ingest.iwmo import rules as r
 from ingest.iwmo.namespaces import IWMO_NAMESPACE, ONDERSTEUNDE_RELEASES, Names, basis_namespace, names
+from ingest.iwmo.xsd import maskeer_xsd_melding
 from ingest.model import Rejection
 
 
@@ -96,7 +97,7 @@ def parse_xml(data: bytes):
         regel = f" (regel {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise Rejection(
             "XML_NIET_WELGEVORMD",
-            f"Het bestand is geen welgevormde XML{regel}: {exc.msg}. Laat de afzender een correct XML-bericht "
+            f"Het bestand is geen welgevormde XML{regel}: {maskeer_xsd_melding(exc.msg)}. Laat de afzender een correct XML-bericht "
             "sturen.",
         ) from None
     except ValueError as exc:  # e.g. an unsupported encoding declaration

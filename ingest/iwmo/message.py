@@ -19,7 +19,7 @@ from ingest.iwmo import (
 from ingest.iwmo.context import Ctx
 from ingest.iwmo.detect import detect, parse_xml
 from ingest.iwmo.header import bericht_rij, header_kolommen
-from ingest.iwmo.xsd import XsdValidator
+from ingest.iwmo.xsd import MASKER, XsdValidator
 from ingest.model import ParsedFile, Rejection
 
 _HEEN = {
@@ -86,10 +86,17 @@ def parse_message(
                 meer = (
                     f" (en nog {len(fouten) - MAX_XSD_FOUTEN} fouten)" if len(fouten) > MAX_XSD_FOUTEN else ""
                 )
+                getoond = [fout.rstrip(".") for fout in fouten[:MAX_XSD_FOUTEN]]
+                # xsd.maskeer_xsd_melding has replaced values from the message (names, dates, BSN) by MASKER
+                gemaskeerd = (
+                    f" Waarden uit het bericht zijn vervangen door '{MASKER}'."
+                    if any(MASKER in fout for fout in getoond)
+                    else ""
+                )
                 raise Rejection(
                     "XSD_ONGELDIG",
                     f"Het bericht voldoet niet aan het XSD {d.soort.berichttype}.xsd van iWmo {d.release}: "
-                    f"{'; '.join(fouten[:MAX_XSD_FOUTEN])}{meer}. Corrigeer het bericht en stuur het opnieuw.",
+                    f"{'; '.join(getoond)}{meer}. Corrigeer het bericht en stuur het opnieuw.{gemaskeerd}",
                 )
         return out
     except Rejection as exc:

@@ -27,7 +27,7 @@ def postcode4(postcode: str | None) -> str | None:
 def client_persoon(f: dict, M, waar: r.Waar) -> None:
     """Mandatory person elements of the 301/305/307/315 Client that we check but never extract."""
     r.aanwezig(f, M.Geboortedatum, "Geboortedatum", waar)
-    r.code(f, M.Geslacht, cl.GESLACHT, "Geslacht", waar, "Geslacht (COD046)")
+    r.code(f, M.Geslacht, cl.GESLACHT, "Geslacht", waar, "Geslacht (COD046)", verberg=True)
     r.aanwezig(f, M.Naam, "Naam", waar)
 
 
@@ -66,7 +66,9 @@ def parse(x: Ctx) -> None:
     for n, contact in enumerate(r.herhaald(contactgegevens, M.Contact, "Contact", waar), 1):
         cwaar = ("Contact", n, contact)
         cf = r.vlak2(contact)
-        soort = r.code(cf, M.Soort, cl.ADRESSOORT, "Contact/Soort", cwaar, "AdresSoort (COD757)")
+        soort = r.code(
+            cf, M.Soort, cl.ADRESSOORT, "Contact/Soort", cwaar, "AdresSoort (COD757)", verberg=True
+        )
         if soort == "01" and not brp_gevonden:
             brp_gevonden = True
             brp_postcode = postcode4(cf.get((M.Adres, B.Postcode)))

@@ -8,6 +8,8 @@ few comparisons per field; everything expensive (stripping, formatting) only hap
 
 Values with surrounding whitespace are accepted (a pretty-printer's line breaks are not an error). A BSN is
 never quoted in full: the quarantine table is read by the data steward, so only the last three digits show.
+Values of name, address and birth-date fields are never judged (only their presence), so never quoted; a code of
+the person (Geslacht) and the address type (Contact/Soort) are reported without their value (`verberg=True`).
 
 Locations are tuples `(klasse, volgnummer, element)`, formatted by `plaats()` only on failure.
 """
@@ -255,11 +257,15 @@ def _bedrag(value: str, naam: str, waar: Waar, maximum: int) -> int:
 # -- codes and patterns -------------------------------------------------------------------------------------
 
 
-def code(flat: dict, key, lijst: frozenset[str], naam: str, waar: Waar, lijstnaam: str) -> str:
+def code(
+    flat: dict, key, lijst: frozenset[str], naam: str, waar: Waar, lijstnaam: str, verberg: bool = False
+) -> str:
+    """A code from `lijst`. `verberg=True` for fields of the person (Geslacht): the melding does not quote the
+    value, which a sender may have filled with a name or other personal data."""
     value = flat.get(key)
     if value in lijst:
         return value
-    return _code(tekst(flat, key, naam, waar), lijst, naam, waar, lijstnaam)
+    return _code(tekst(flat, key, naam, waar), lijst, naam, waar, lijstnaam, verberg)
 
 
 def code_o(flat: dict, key, lijst: frozenset[str], naam: str, waar: Waar, lijstnaam: str) -> str | None:
@@ -270,12 +276,15 @@ def code_o(flat: dict, key, lijst: frozenset[str], naam: str, waar: Waar, lijstn
     return None if value is None else _code(value, lijst, naam, waar, lijstnaam)
 
 
-def _code(value: str, lijst: frozenset[str], naam: str, waar: Waar, lijstnaam: str) -> str:
+def _code(
+    value: str, lijst: frozenset[str], naam: str, waar: Waar, lijstnaam: str, verberg: bool = False
+) -> str:
     if value in lijst:
         return value
+    wat = "De code" if verberg else f"Code '{value[:40]}'"
     raise Rejection(
         CODE,
-        f"Code '{value[:40]}' in {naam} ({plaats(waar)}) komt niet voor in de iWmo-codelijst {lijstnaam}; "
+        f"{wat} in {naam} ({plaats(waar)}) komt niet voor in de iWmo-codelijst {lijstnaam}; "
         f"gebruik een geldige code en {OPNIEUW}.",
     )
 
