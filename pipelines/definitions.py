@@ -18,7 +18,11 @@ from wmo_monitor.dbt_setup import dbt_executable
 
 
 def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:
-    """Definitions with the given settings resource; the CLI passes its flags, `dagster dev` the environment."""
+    """Definitions with the given settings resource; the CLI passes its flags, `dagster dev` the environment.
+
+    Without `wmo`, every WMO_* variable that is set becomes a `dg.EnvVar` on the resource (nothing hard-coded,
+    resolved when a run starts); unset ones keep their defaults (see `WmoSettings.from_environment`).
+    """
     return dg.Definitions(
         assets=[
             *landing_specs,
@@ -32,7 +36,7 @@ def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:
         schedules=[daily_run, accountability_round],
         sensors=[landing_sensor, record_failed_run],
         resources={
-            "wmo": wmo or WmoSettings(),
+            "wmo": wmo or WmoSettings.from_environment(),
             "dbt": DbtCliResource(
                 project_dir=dbt_project,
                 profiles_dir=str(dbt_project.profiles_dir),

@@ -1,7 +1,7 @@
 """The end of a run: record it, publish the warehouse atomically, write the accountability reminder list."""
 
 import csv
-from datetime import datetime
+from datetime import date, datetime
 
 import dagster as dg
 import duckdb
@@ -73,10 +73,28 @@ def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         rel = con.sql("SELECT * FROM marts.verantwoording_herinneringen ORDER BY ALL")
         columns, rows = rel.columns, rel.fetchall()
-    target = folder / f"herinneringen-{datetime.now():%Y-%m-%d}.csv"
+        peildatum = settings.peildatum or _published_peildatum(con, context.run_id) or date.today()
+    # Named after the day the reminders were evaluated on, so a re-run for an earlier tick does not
+    # overwrite today's list and a list can be traced back to its peildatum.
+    target = folder / f"herinneringen-{peildatum:%Y-%m-%d}.csv"
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(columns)
         writer.writerows(rows)
-    context.log.info(f"{len(rows)} herinneringen geschreven naar {target}")
-    return dg.MaterializeResult(metadata={"aantal": len(rows), "bestand": dg.MetadataValue.path(str(target))})
+    context.log.info(f"{len(rows)} herinneringen op peildatum {peildatum} geschreven naar {target}")
+    return dg.MaterializeResult(
+        metadata={
+            "aantal": len(rows),
+            "peildatum": str(peildatum),
+            "bestand": dg.MetadataValue.path(str(target)),
+        }
+    )
+
+
+def _published_peildatum(con, run_id: str) -> date | None:
+    """The peildatum this run's publication was built on (recorded in audit.runs by `published_warehouse`)."""
+    try:
+        rows = con.execute("SELECT peildatum FROM audit.runs WHERE run_id = ?", [run_id]).fetchall()
+    except duckdb.Error:
+        return None
+    return rows[0][0] if rows and rows[0][0] else None
