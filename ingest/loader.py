@@ -39,6 +39,8 @@ class FamilySummary:
     quarantaine: int = 0
     records: int = 0
     quarantaine_items: int = 0
+    berichten: int = 0
+    """iWmo messages parsed (zip members included), whatever became of them: loaded, duplicate or rejected."""
 
 
 @dataclass
@@ -69,6 +71,8 @@ class _Outcome:
     nummers: list[int] = field(default_factory=list)
     rows: int = 0
     """Record rows of the chunk's messages, over all tables, for the batch size."""
+    berichten: int = 0
+    """iWmo messages parsed in this file (loaded, duplicate or rejected)."""
 
 
 class Loader:
@@ -230,8 +234,9 @@ class Loader:
         file or message of this run had the same BerichtIdentificatie (same content: duplicate, other
         content: BERICHT_CONFLICT)."""
         sha = prepared.sha256
+        parsed_messages = len(prepared.berichten)
         if sha in self._known_sha:
-            return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
+            return _Outcome(f, sha, "duplicaat", ParsedFile(), 0, berichten=parsed_messages)
         self._known_sha.add(sha)
         known = self._known_berichten()
         result = ParsedFile()
@@ -266,14 +271,16 @@ class Loader:
         if prepared.fout is not None:  # reading stopped: the file is refused as a whole
             if prepared.traceback is not None:
                 log.error("Onverwachte fout bij %s\n%s", f.pad, prepared.traceback)
-            return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[prepared.fout]), 0)
+            return _Outcome(
+                f, sha, "quarantaine", ParsedFile(quarantaine=[prepared.fout]), 0, berichten=parsed_messages
+            )
         if loaded:
             status = "geladen"
         elif duplicates and not rejected:
             status = "duplicaat"
         else:
             status = "quarantaine"
-        return _Outcome(f, sha, status, result, loaded, prepared.chunk, nummers, rows)
+        return _Outcome(f, sha, status, result, loaded, prepared.chunk, nummers, rows, parsed_messages)
 
     def _known_berichten(self) -> dict[str, str]:
         if self._berichten is None:
@@ -355,6 +362,7 @@ class Loader:
             summary = self.summary.family(f.familie)
             setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
             summary.records += outcome.records
+            summary.berichten += outcome.berichten
             summary.quarantaine_items += len(outcome.parsed.quarantaine)
             self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
             self._seen_pad_sha.add((f.pad, outcome.sha256))
