@@ -15,6 +15,8 @@ DEMO_SLEUTEL = "DEMO-SLEUTEL-NIET-VOOR-PRODUCTIE"
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 DEFAULT_LANDING = Path("data/landing")
+DEFAULT_ZIP_MAX_BYTES = 2 * 1024**3
+"""inputs.md: a zip that would expand beyond this many bytes is quarantined as a whole (ZIP_TE_GROOT)."""
 
 
 class ConfigError(RuntimeError):
@@ -30,7 +32,7 @@ class Settings:
     iwmo_xsd_dir: Path | None = None
     min_celgrootte: int = 10
     users_file: Path | None = None
-    zip_max_bytes: int = 2 * 1024**3
+    zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES
 
     @property
     def work_db(self) -> Path:
@@ -90,6 +92,12 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
     min_cel = env.get("WMO_MIN_CELGROOTTE")
     if min_cel is not None and not min_cel.isdigit():
         raise ConfigError(f"WMO_MIN_CELGROOTTE={min_cel!r} is geen geheel getal.")
+    zip_max = env.get("WMO_ZIP_MAX_BYTES")
+    if zip_max and (not (zip_max.isascii() and zip_max.strip().isdigit()) or int(zip_max) <= 0):
+        raise ConfigError(
+            f"WMO_ZIP_MAX_BYTES={zip_max!r} is geen positief geheel aantal bytes; bijvoorbeeld 2147483648 (2 GiB, "
+            "de standaard)."
+        )
     xsd_dir = env.get("WMO_IWMO_XSD_DIR")
     users = env.get("WMO_USERS_FILE")
     return Settings(
@@ -100,4 +108,5 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         iwmo_xsd_dir=Path(xsd_dir) if xsd_dir else None,
         min_celgrootte=int(min_cel) if min_cel else 10,
         users_file=Path(users) if users else None,
+        zip_max_bytes=int(zip_max) if zip_max else DEFAULT_ZIP_MAX_BYTES,
     )

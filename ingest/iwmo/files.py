@@ -164,7 +164,9 @@ def prepare_file(
             inhoud = sha256 if hashed_here else None
             berichten.append(_prepare_message(data, pad, sha256, inhoud, settings, chunk, rows))
     except Rejection as rej:
-        item = QuarantineItem(rej.locatie or pad, rej.reden_code, rej.melding)
+        # an archive refused as a whole names the file on disk: report it by its landing path like its members
+        locatie = rej.locatie.replace(path, pad, 1) if rej.locatie else pad
+        item = QuarantineItem(locatie, rej.reden_code, rej.melding)
         return PreparedFile(sha256, berichten, item, None, chunk)
     except Exception as exc:  # a parser bug must not stop the other files of the run
         melding = (

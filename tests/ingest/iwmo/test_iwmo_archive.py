@@ -147,3 +147,49 @@ def test_bomb_by_actual_expansion_many_members(tmp_path):
     # declared total 40,000 > 30,000: caught before decompression; with exactly the limit it passes
     assert _reject(path, limit=30_000).reden_code == "ZIP_TE_GROOT"
     assert len(list(iter_berichten(path, max_expanded_bytes=40_000))) == 10
+
+
+def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
+    """inputs.md: "a configured size limit". WMO_ZIP_MAX_BYTES lowers it; the same archive then goes to quarantine."""
+    from datetime import datetime
+
+    import duckdb
+
+    from ingest.landing import scan
+    from ingest.loader import Loader
+    from ingest.pseudonymise import Pseudonymiser
+    from ingest.raw_schema import create_all
+    from wmo_monitor import config
+
+    berichten = tmp_path / "landing" / "berichten"
+    berichten.mkdir(parents=True)
+    _zip(berichten / "levering.zip", {"a.xml": GOOD, "b/c.xml": GOOD.replace(b"DECL2024-07", b"DECL2024-08")})
+    expanded = 2 * len(GOOD)
+
+    def load(settings: config.Settings, name: str) -> list[tuple]:
+        with duckdb.connect(str(tmp_path / f"{name}.duckdb")) as con:
+            create_all(con)
+            loader = Loader(
+                con,
+                pseudonymiser=Pseudonymiser("k"),
+                run_id=name,
+                now=datetime(2024, 1, 1),
+                zip_max_bytes=settings.zip_max_bytes,
+                workers=1,
+            )
+            loader.load_family("berichten", loader.new_files(scan(tmp_path / "landing")))
+            status = con.execute("SELECT status FROM audit.bestanden").fetchall()
+            redenen = con.execute("SELECT locatie, reden_code FROM audit.quarantaine").fetchall()
+            return status + redenen
+
+    default = config.from_env({})
+    assert default.zip_max_bytes == config.DEFAULT_ZIP_MAX_BYTES == 2 * 1024**3
+    assert load(default, "standaard") == [("geladen",)]
+
+    small = config.from_env({"WMO_ZIP_MAX_BYTES": str(expanded - 1)})
+    assert small.zip_max_bytes == expanded - 1
+    assert load(small, "klein") == [("quarantaine",), ("berichten/levering.zip", "ZIP_TE_GROOT")]
+
+    for wrong in ("-1", "0", "2GB", "1.5"):
+        with pytest.raises(config.ConfigError, match="WMO_ZIP_MAX_BYTES"):
+            config.from_env({"WMO_ZIP_MAX_BYTES": wrong})
