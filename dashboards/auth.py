@@ -249,4 +249,12 @@ def lees_audit(state_dir: Path) -> list[dict[str, Any]]:
     path = audit_pad(state_dir)
     if not path.is_file():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    regels = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            regel = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue  # a line cut short by a crash mid-write; the others still count
+        if isinstance(regel, dict):
+            regels.append(regel)
+    return regels

@@ -1,8 +1,9 @@
-"""Datakwaliteit (beheerder): files by status, quarantine by reason and the latest pipeline runs."""
+"""Datakwaliteit (beheerder): files by status, quarantine by reason, the latest pipeline runs and the audit log."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboards import db, formatting, ui
+from dashboards import auth, db, formatting, ui
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -42,6 +43,15 @@ REDENEN = {
     "CODE_ONGELDIG": "Ongeldige code",
 }
 BESTAND_STATUS = {"geladen": "Geladen", "duplicaat": "Duplicaat", "quarantaine": "Quarantaine"}
+GEBEURTENISSEN = {
+    "login": "Ingelogd",
+    "login_mislukt": "Inloggen mislukt",
+    "login_geblokkeerd": "Inloggen geblokkeerd",
+    "uitloggen": "Uitgelogd",
+    "export": "Export",
+}
+AUDIT_MAX = 5000
+"""The newest events read into the table (and its download); the screen shows the first 200 of them."""
 
 if ui.vereist("audit.bestanden"):
     per_status = db.query(
@@ -158,4 +168,59 @@ if ui.vereist("audit.runs"):
         ],
         naam="Laatste runs",
         onderdrukken=False,
+    )
+
+
+st.subheader("Auditlog dashboard")
+st.caption(
+    "Aanmeldingen, mislukte en geblokkeerde aanmeldingen, afmeldingen en exports (CSV/Excel) in het dashboard, "
+    "nieuwste eerst; tijden in Nederlandse tijd. Wachtwoorden staan nooit in het log."
+)
+
+
+def _detail(regel: dict) -> str:
+    return ", ".join(
+        f"{k}: {v}"
+        for k, v in regel.items()
+        if k not in ("tijdstip", "gebeurtenis", "gebruikersnaam") and v not in (None, "")
+    )
+
+
+regels = auth.lees_audit(db.settings().state_dir)[-AUDIT_MAX:]
+if not regels:
+    st.info("Het auditlog is nog leeg.", icon=":material/info:")
+else:
+    audit = pd.DataFrame(
+        {
+            "tijdstip": pd.to_datetime([r.get("tijdstip") for r in regels], utc=True, errors="coerce")
+            .tz_convert("Europe/Amsterdam")
+            .tz_localize(None),
+            "gebruikersnaam": [r.get("gebruikersnaam", "") for r in regels],
+            "code": [r.get("gebeurtenis", "") for r in regels],
+            "detail": [_detail(r) for r in regels],
+        }
+    ).iloc[::-1]
+    audit["gebeurtenis"] = audit["code"].map(lambda c: GEBEURTENISSEN.get(c, c))
+    soorten = [c for c in GEBEURTENISSEN if c in set(audit["code"])]
+    soorten += sorted(set(audit["code"]) - set(soorten))
+    gekozen = st.multiselect(
+        "Soort gebeurtenis",
+        soorten,
+        format_func=lambda c: GEBEURTENISSEN.get(c, c),
+        placeholder="Alle gebeurtenissen",
+        key="audit_gebeurtenis",
+    )
+    if gekozen:
+        audit = audit[audit["code"].isin(gekozen)]
+    ui.tabel(
+        audit,
+        [
+            Kolom("tijdstip", "Tijdstip", "datum"),
+            Kolom("gebruikersnaam", "Gebruiker"),
+            Kolom("gebeurtenis", "Gebeurtenis"),
+            Kolom("detail", "Detail"),
+        ],
+        naam="Auditlog dashboard",
+        onderdrukken=False,  # dashboard users, not clients
+        max_rijen=200,
     )

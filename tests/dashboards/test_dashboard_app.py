@@ -257,6 +257,44 @@ def test_datakwaliteit_dutch_reasons(omgeving: Omgeving) -> None:
     assert runs.loc[runs["Run"] == "run-0", "Melding"].iloc[0].startswith("dbt-test")
 
 
+def audit_tabel(at: AppTest) -> pd.DataFrame:
+    [frame] = [
+        df.value for df in at.dataframe if {"Tijdstip", "Gebruiker", "Gebeurtenis"} <= set(df.value.columns)
+    ]
+    return frame
+
+
+def test_beheerder_sees_the_audit_log_with_the_own_login(omgeving: Omgeving) -> None:
+    login(
+        omgeving, "indringer", "fout-wachtwoord"
+    )  # a failed login to filter on (not a real user: no lockout)
+    at = login(omgeving, "beheerder")
+    assert [t.value for t in at.title] == ["Datakwaliteit"]
+    assert "Auditlog dashboard" in [h.value for h in at.subheader]
+    frame = audit_tabel(at)
+    assert list(frame.columns) == ["Tijdstip", "Gebruiker", "Gebeurtenis", "Detail"]
+    nieuwste = frame.iloc[0]
+    assert (nieuwste["Gebruiker"], nieuwste["Gebeurtenis"]) == ("beheerder", "Ingelogd")
+    assert "rol: beheerder" in nieuwste["Detail"]
+    assert "fout-wachtwoord" not in frame.to_string()
+    assert [k.label for k in at.get("download_button")][-2:] == ["CSV", "Excel"]
+    at.multiselect(key="audit_gebeurtenis").select("login_mislukt").run()
+    assert not at.exception
+    gefilterd = audit_tabel(at)
+    assert set(gefilterd["Gebeurtenis"]) == {"Inloggen mislukt"}
+    assert "indringer" in set(gefilterd["Gebruiker"])
+
+
+def test_contractmanager_cannot_see_the_audit_log(omgeving: Omgeving) -> None:
+    at = login(omgeving, "contractmanager")
+    for bestand in pagina_bestanden("contractmanager"):
+        open_pagina(at, bestand)
+        assert "Auditlog dashboard" not in [h.value for h in at.subheader]
+        assert not any("Gebeurtenis" in df.value.columns for df in at.dataframe)
+    with pytest.raises(ValueError):
+        at.switch_page("app_pages/datakwaliteit.py")
+
+
 # --- exports and robustness ----------------------------------------------------------------------------------
 
 

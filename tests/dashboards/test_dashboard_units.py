@@ -81,6 +81,9 @@ def test_audit_log_is_json_lines(tmp_path) -> None:
     regels = auth.lees_audit(tmp_path)
     assert [r["gebeurtenis"] for r in regels] == ["login", "export"]
     assert regels[1]["rijen"] == 3 and "tijdstip" in regels[0]
+    with auth.audit_pad(tmp_path).open("a", encoding="utf-8") as fh:
+        fh.write('{"tijdstip": "2025-01-0')  # cut short by a crash mid-write
+    assert len(auth.lees_audit(tmp_path)) == 2
 
 
 # --- suppression ---------------------------------------------------------------------------------------------
