@@ -121,3 +121,96 @@ def test_retour_without_identificatie_retour_is_rejected(parse):
     with pytest.raises(Rejection) as info:
         parse(data)
     assert info.value.reden_code == "VERPLICHT_ELEMENT_ONTBREEKT"
+
+
+RETOUREN = {
+    "WMO308_retour.xml": {
+        "bericht": {
+            "berichttype": "WMO308",
+            "berichtcode": "421",
+            "bericht_id": "421:87654321:STOP-2024-9:2024-06-30",
+            "afzender": "87654321",
+            "ontvanger": "0957",
+            "identificatie_retour": "R308-0009",
+            "dagtekening_retour": date(2024, 7, 2),
+            "header_retourcodes": "0200",
+        },
+        "codes": [
+            ("Header", 1, "0200"),
+            ("Client", 1, "0200"),
+            ("StopProduct", 1, "0200"),
+            ("StopProduct", 2, "9413"),
+            ("StopProduct", 2, "9414"),
+            ("StopProduct", 3, "0200"),
+        ],
+    },
+    "WMO316_retour.xml": {
+        "bericht": {
+            "berichttype": "WMO316",
+            "berichtcode": "445",
+            "bericht_id": "445:87654321:VOT-0316:2024-04-10",
+            "afzender": "87654321",
+            "ontvanger": "0957",
+            "identificatie_retour": "R316-1",
+            "dagtekening_retour": date(2024, 4, 11),
+            "header_retourcodes": None,
+        },
+        "codes": [
+            ("Client", 1, "0233"),
+            ("AangevraagdProduct", 1, "8001"),
+            ("AangevraagdProduct", 1, "9019"),
+            ("AangevraagdProduct", 1, "8848"),
+        ],
+    },
+    "WMO318_retour.xml": {
+        "bericht": {
+            "berichttype": "WMO318",
+            "berichtcode": "481",
+            "bericht_id": "481:87654321:VOW-318:2024-09-02",
+            "afzender": "87654321",
+            "ontvanger": "0957",
+            "identificatie_retour": "R318-02",
+            "dagtekening_retour": date(2024, 9, 3),
+            "header_retourcodes": None,
+        },
+        "codes": [
+            ("Client", 1, "0200"),
+            ("Verzoek", 1, "0200"),
+            ("OngewijzigdProduct", 1, "0200"),
+            ("OngewijzigdProduct", 2, "9019"),
+            ("TeWijzigenProduct", 1, "8017"),
+            ("TeWijzigenProduct", 1, "9384"),
+            ("NieuwProduct", 1, "0200"),
+        ],
+    },
+    "WMO320_retour.xml": {
+        "bericht": {
+            "berichttype": "WMO320",
+            "berichtcode": "483",
+            "bericht_id": "483:0957:ANTW-319-4:2024-09-20",
+            "afzender": "0957",  # 320 answers a 319, which the gemeente sent
+            "ontvanger": "87654321",
+            "identificatie_retour": "R320-4",
+            "dagtekening_retour": date(2024, 9, 21),
+            "header_retourcodes": "0200,0233",
+        },
+        "codes": [("Header", 1, "0200"), ("Header", 1, "0233"), ("Antwoord", 1, "9390")],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(RETOUREN))
+def test_retour_values_per_record(parse, name):
+    """308/316/318/320 (hand-written fixtures): header values and every RetourCode of every record class."""
+    expected = RETOUREN[name]
+    parsed = parse(fixture_path(name).read_bytes())
+    _columns_ok(parsed)
+    assert set(parsed.tables) == {"iwmo_berichten", "iwmo_retourcodes"}
+    [bericht] = parsed.tables["iwmo_berichten"]
+    assert {key: bericht[key] for key in expected["bericht"]} == expected["bericht"]
+    assert bericht["declaratie_identificatie"] is None
+    rows = parsed.tables["iwmo_retourcodes"]
+    assert [(r["berichtklasse"], r["volgnummer"], r["retourcode"]) for r in rows] == expected["codes"]
+    assert {r["bericht_id"] for r in rows} == {expected["bericht"]["bericht_id"]}
+    assert {r["berichtcode"] for r in rows} == {expected["bericht"]["berichtcode"]}
+    assert all("123456782" not in map(str, r.values()) for r in rows)
