@@ -35,7 +35,12 @@ def _variants(text: str, prefix: str) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(
     ("source", "prefix"),
-    [("sample:WMO323.xml", "wmo323"), ("sample:WMO301.xml", "wmo301"), ("fixture:WMO323_basis.xml", "d")],
+    [
+        ("sample:WMO323.xml", "wmo323"),
+        ("sample:WMO301.xml", "wmo301"),
+        ("fixture:WMO323_basis.xml", "d"),
+        ("fixture:WMO301_basis.xml", "t"),  # non-ASCII names, street and reference: a real Latin-1 variant
+    ],
 )
 def test_variants_give_identical_rows(source, prefix, parse, tmp_path):
     kind, name = source.split(":")
@@ -46,6 +51,38 @@ def test_variants_give_identical_rows(source, prefix, parse, tmp_path):
         rewritten = tmp_path / f"{variant}.xml"
         rewritten.write_bytes(data)  # a real file on disk, read back as the loader would
         assert _without_hashes(parse(rewritten.read_bytes())) == reference, variant
+
+
+def test_latin1_variant_with_accented_characters_gives_the_utf8_values(parse, tmp_path):
+    """ISO-8859-1 bytes of 'Müller-Hüsken', 'Cécile Anaïs', 'Çelikstraat' and 'à domicile ö' decode to the same
+    records as UTF-8; the extracted ReferentieAanbieder proves the accented characters came through."""
+    text = fixture_path("WMO301_basis.xml").read_text(encoding="utf-8")
+    assert "Müller" in text and "Cécile" in text
+    latin1 = _variants(text, "t")["latin1"]
+    assert b"M\xfcller" in latin1 and b"C\xe9cile" in latin1 and b"\xe0 domicile \xf6" in latin1
+    with pytest.raises(UnicodeDecodeError):
+        latin1.decode("utf-8")  # really Latin-1 bytes, not UTF-8 in disguise
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(latin1)
+    parsed = parse(path.read_bytes())
+    utf8 = parse(text.encode("utf-8"))
+    assert _without_hashes(parsed) == _without_hashes(utf8)
+    [product] = parsed.tables["iwmo_301_toegewezen_producten"]
+    assert product["referentie_aanbieder"] == "Zorg à domicile ö-12"
+    assert parsed.tables["iwmo_301_clienten"][0]["postcode4"] == "6041"
+    assert (
+        parsed.tables["iwmo_berichten"][0]["inhoud_sha256"]
+        != utf8.tables["iwmo_berichten"][0]["inhoud_sha256"]
+    )
+
+
+def test_latin1_bytes_declared_as_utf8_are_not_well_formed(parse):
+    from ingest.model import Rejection
+
+    body = fixture_path("WMO301_basis.xml").read_text(encoding="utf-8")
+    with pytest.raises(Rejection) as info:
+        parse(body.encode("iso-8859-1"))  # the declaration still says UTF-8
+    assert info.value.reden_code == "XML_NIET_WELGEVORMD"
 
 
 def test_basisschema_prefix_is_also_free(parse):
