@@ -41,7 +41,16 @@ def test_xsd_melding_masks_person_values_but_keeps_line_and_kind(validator, pars
         parse(path.read_bytes(), xsd=validator)
     melding = info.value.melding
     assert info.value.reden_code == "XSD_ONGELDIG"
-    for value in ["1948-02-30", "1948", "17 bis", "6041 XK Roermond", "Roermond", "Oranje", "Hüsken", "123456782"]:
+    for value in [
+        "1948-02-30",
+        "1948",
+        "17 bis",
+        "6041 XK Roermond",
+        "Roermond",
+        "Oranje",
+        "Hüsken",
+        "123456782",
+    ]:
         assert value not in melding, value
     for element, fragment in [
         ("Datum", "<g:Datum>"),
@@ -58,7 +67,11 @@ def test_xsd_melding_masks_person_values_but_keeps_line_and_kind(validator, pars
 @pytest.mark.parametrize(
     ("old", "new", "secret"),
     [
-        ("<t:Bsn>123456782</t:Bsn>", "<t:Bsn>1234567820</t:Bsn>", "1234567820"),  # too long: caught by our rules
+        (
+            "<t:Bsn>123456782</t:Bsn>",
+            "<t:Bsn>1234567820</t:Bsn>",
+            "1234567820",
+        ),  # too long: caught by our rules
         ("<t:Geslacht>2</t:Geslacht>", "<t:Geslacht>Vrouw Müller</t:Geslacht>", "Müller"),
         ("<g:Voornamen>Cécile Anaïs</g:Voornamen>", "<g:Voornamen>   </g:Voornamen>", "Cécile"),
         ("<g:Huisnummer>17</g:Huisnummer>", "<g:Huisnummer>123456</g:Huisnummer>", "123456"),
