@@ -1,6 +1,7 @@
 -- K10 numerators and denominators per municipality × year × indicator, before region values, funnel limits and
 -- suppression (benchmark_gemeenten). Flags per indicator:
---   is_proportie      funnel limits apply (p between 0 and 1, denominator = number of trials)
+--   is_proportie      funnel limits apply: the proportions uitval_pct and pct_tijdig_gestart (marts.md); not the
+--                     realisatiescore, which is a mean score
 --   teller_is_telling the numerator is a count of persons/events (suppressed below min_celgrootte)
 --   noemer_is_telling the denominator is a count of persons/events (suppressed below min_celgrootte)
 --   schaal_teller, schaal_noemer   waarde = teller × schaal_teller / (noemer × schaal_noemer), in whole numbers so
@@ -16,9 +17,18 @@ clienten as (
 ),
 
 kosten as (
-    select gemeentecode, jaar, sum(goedgekeurd_bedrag_cent) as teller
-    from {{ ref('int_verantwoording__goedgekeurd') }}
-    group by gemeentecode, jaar
+    -- approved prestaties (debit − credit, year of ProductPeriode Begindatum) on existing, non-deleted
+    -- assignments only (kpis.md Conventions: deleted assignments are excluded from every KPI except RM11; a line
+    -- without an assignment has no K6 amount either)
+    select p.gemeentecode, p.jaar, cast(sum(p.bedrag_cent) as {{ dbt.type_bigint() }}) as teller
+    from {{ ref('fct_prestaties') }} as p
+    inner join {{ ref('int_toewijzingen') }} as t
+        on t.gemeentecode = p.gemeentecode
+        and t.toewijzingnummer = p.toewijzingnummer
+        and t.aanbieder_agb = p.aanbieder_agb
+    where p.status = 'goedgekeurd'
+      and not t.is_verwijderd
+    group by p.gemeentecode, p.jaar
 ),
 
 realisatie as (
@@ -80,7 +90,8 @@ left join inwoners as i on i.gemeentecode = k.gemeentecode and i.jaar = k.jaar
 
 union all
 
-select jaar, gemeentecode, 'realisatiescore', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+-- a mean score (behaald 1, deels 0.5), not a proportion: no funnel limits (marts.md)
+select jaar, gemeentecode, 'realisatiescore', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, true, true
 from realisatie
 
 union all
