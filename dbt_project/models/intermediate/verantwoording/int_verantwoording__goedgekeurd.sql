@@ -6,7 +6,7 @@ select
     aanbieder_agb,
     gemeentecode,
     cast(extract(year from periode_begin) as integer) as jaar,
-    sum(bedrag_cent) as goedgekeurd_bedrag_cent,
+    cast(sum(bedrag_cent) as {{ dbt.type_bigint() }}) as goedgekeurd_bedrag_cent,
     count(*) as aantal_prestaties
 from {{ ref('fct_prestaties') }}
 where status = 'goedgekeurd'

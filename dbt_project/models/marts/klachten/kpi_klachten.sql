@@ -9,8 +9,8 @@ select
     categorie,
     coalesce(uitkomst, 'onbekend') as uitkomst,
     count(*) as aantal_klachten,
-    sum(case when datum_afgehandeld is not null then 1 else 0 end) as aantal_afgehandeld,
-    sum(case when binnen_6_weken then 1 else 0 end) as aantal_binnen_6_weken,
-    coalesce(sum(afhandeldagen), 0) as som_afhandeldagen
+    cast(sum(case when datum_afgehandeld is not null then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_afgehandeld,
+    cast(sum(case when binnen_6_weken then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_binnen_6_weken,
+    cast(coalesce(sum(afhandeldagen), 0) as {{ dbt.type_bigint() }}) as som_afhandeldagen
 from {{ ref('fct_klachten') }}
 group by jaar, gemeentecode, aanbieder_agb, categorie, coalesce(uitkomst, 'onbekend')

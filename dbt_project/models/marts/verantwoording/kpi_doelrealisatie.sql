@@ -8,9 +8,9 @@ select
     aanbieder_agb,
     deelresultaat,
     coalesce(inschatting_vooraf, 'onbekend') as inschatting_vooraf,
-    sum(case when resultaat = 'behaald' then 1 else 0 end) as aantal_behaald,
-    sum(case when resultaat = 'deels behaald' then 1 else 0 end) as aantal_deels,
-    sum(case when resultaat = 'niet behaald' then 1 else 0 end) as aantal_niet,
+    cast(sum(case when resultaat = 'behaald' then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_behaald,
+    cast(sum(case when resultaat = 'deels behaald' then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_deels,
+    cast(sum(case when resultaat = 'niet behaald' then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_niet,
     count(*) as aantal,
     sum(score) as som_score
 from {{ ref('fct_resultaten') }}

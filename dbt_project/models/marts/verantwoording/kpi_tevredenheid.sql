@@ -46,9 +46,9 @@ select
     gemeentecode,
     wijkcode,
     aanbieder_agb,
-    sum(aantal_respondenten) as aantal_respondenten,
-    sum(som_cijfer) as som_cijfer,
-    sum(aantal_voldoende) as aantal_voldoende,
-    sum(aantal_beeindigd) as aantal_beeindigd
+    cast(sum(aantal_respondenten) as {{ dbt.type_bigint() }}) as aantal_respondenten,
+    cast(sum(som_cijfer) as {{ dbt.type_bigint() }}) as som_cijfer,
+    cast(sum(aantal_voldoende) as {{ dbt.type_bigint() }}) as aantal_voldoende,
+    cast(sum(aantal_beeindigd) as {{ dbt.type_bigint() }}) as aantal_beeindigd
 from samen
 group by jaar, gemeentecode, wijkcode, aanbieder_agb

@@ -9,7 +9,7 @@ with werkboeken as (
 ),
 
 verantwoord as (
-    select aanbieder_agb, boekjaar, gemeentecode, sum(bedrag_cent) as verantwoord_bedrag_cent
+    select aanbieder_agb, boekjaar, gemeentecode, cast(sum(bedrag_cent) as {{ dbt.type_bigint() }}) as verantwoord_bedrag_cent
     from {{ ref('int_verantwoording__productie') }}
     group by aanbieder_agb, boekjaar, gemeentecode
 ),
@@ -33,8 +33,8 @@ bedragen as (
         s.boekjaar,
         s.aanbieder_agb,
         s.gemeentecode,
-        coalesce(v.verantwoord_bedrag_cent, 0) as verantwoord_bedrag_cent,
-        coalesce(g.goedgekeurd_bedrag_cent, 0) as goedgekeurd_bedrag_cent
+        cast(coalesce(v.verantwoord_bedrag_cent, 0) as {{ dbt.type_bigint() }}) as verantwoord_bedrag_cent,
+        cast(coalesce(g.goedgekeurd_bedrag_cent, 0) as {{ dbt.type_bigint() }}) as goedgekeurd_bedrag_cent
     from sleutels as s
     left join verantwoord as v
         on v.aanbieder_agb = s.aanbieder_agb and v.boekjaar = s.boekjaar and v.gemeentecode = s.gemeentecode
@@ -48,7 +48,7 @@ select
     gemeentecode,
     verantwoord_bedrag_cent,
     goedgekeurd_bedrag_cent,
-    verantwoord_bedrag_cent - goedgekeurd_bedrag_cent as verschil_cent,
+    cast(verantwoord_bedrag_cent - goedgekeurd_bedrag_cent as {{ dbt.type_bigint() }}) as verschil_cent,
     abs(verantwoord_bedrag_cent - goedgekeurd_bedrag_cent)
         > cast({{ var('tolerantie') }} as {{ dbt.type_numeric() }}) * abs(goedgekeurd_bedrag_cent) as afwijking
 from bedragen

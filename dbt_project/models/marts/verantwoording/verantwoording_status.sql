@@ -24,7 +24,7 @@ aanbieder_jaren as (
 ),
 
 afwijkingen as (
-    select boekjaar, aanbieder_agb, sum(case when afwijking then 1 else 0 end) as aantal_gemeenten_afwijking
+    select boekjaar, aanbieder_agb, cast(sum(case when afwijking then 1 else 0 end) as {{ dbt.type_bigint() }}) as aantal_gemeenten_afwijking
     from {{ ref('verantwoording_reconciliatie') }}
     group by boekjaar, aanbieder_agb
 ),
