@@ -1,7 +1,9 @@
 {#- K6 budget utilisation per non-deleted assignment and calendar year (kpis.md K6, marts.md).
-    Rows for every year from year(Ingangsdatum) to year(min(Einddatum, peildatum)), plus any other year in which
-    the assignment has prestaties (with toegewezen 0 when the validity does not reach that year), so that no
-    declared amount is lost. C = [max(Ingangsdatum, Y-01-01), min(Einddatum or Y-12-31, Y-12-31)].
+    Rows for exactly the years from year(Ingangsdatum) to year(min(Einddatum, peildatum)) (kpis.md K6). Prestaties
+    whose ProductPeriode begins in another year have no row here: they are outside the validity, so they carry
+    RM02 buiten_periode in rechtmatigheid_signalen and stay visible in fct_prestaties (and in K9/K11).
+    C = [max(Ingangsdatum, Y-01-01), min(Einddatum or Y-12-31, Y-12-31)].
+    An assignment whose amount is unknown has toegewezen_bedrag_cent NULL and its opmerking in every row.
     toegewezen_bedrag_cent is DOUBLE at full precision. -#}
 with toewijzingen as (
     select t.*, pd.peildatum
@@ -34,13 +36,6 @@ jaren as (
             cast(extract(year from case when einddatum is not null and einddatum < peildatum then einddatum else peildatum end) as bigint)
         )) as integer) as jaar
     from toewijzingen
-    union
-    select p.gemeentecode, p.toewijzingnummer, p.jaar
-    from prestaties_jaar as p
-    inner join toewijzingen as t
-        on t.gemeentecode = p.gemeentecode
-        and t.toewijzingnummer = p.toewijzingnummer
-        and t.aanbieder_agb = p.aanbieder_agb
 ),
 
 geknipt as (
@@ -85,18 +80,25 @@ berekend as (
     where m.tarief_rang = 1
 ),
 
-bedrag as (
+met_opmerking as (
     select
         b.*,
+        -- the amount is unknown for the assignment as a whole, so the opmerking holds in every row (also an empty C)
         case
-            when b.c_leeg then null
             when b.budget_cent is not null and b.einddatum is null then 'budget_zonder_einddatum'
             when b.budget_cent is null and b.volume is not null and b.frequentie = '6' and b.einddatum is null
                 then 'totaal_zonder_einddatum'
             when b.budget_cent is null and b.tarief_cent is null then 'tarief_onbekend'
             when b.budget_cent is null and b.frequentie not in ('1', '2', '4', '6') then 'tarief_onbekend'
-        end as opmerking,
+        end as opmerking
+    from berekend as b
+),
+
+bedrag as (
+    select
+        b.*,
         case
+            when b.opmerking is not null then null
             when b.c_leeg then 0.0
             when b.budget_cent is not null then
                 case when b.einddatum is not null then b.budget_cent * b.dagen_c / b.dagen_geldig end
@@ -107,7 +109,7 @@ bedrag as (
                     when b.frequentie in ('1', '2', '4') then b.volume * b.perioden_c * b.tarief_cent
                 end
         end as toegewezen_bedrag_cent
-    from berekend as b
+    from met_opmerking as b
 )
 
 select

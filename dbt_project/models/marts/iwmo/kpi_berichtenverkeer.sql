@@ -1,4 +1,6 @@
 {#- K11 message traffic per (jaar, aanbieder_agb, berichttype) (kpis.md K11, marts.md).
+    Items on a deleted assignment are left out (kpis.md Conventions: deleted assignments are excluded from every KPI
+    except RM11); items on a number without any assignment stay (they are message traffic, typically rejected).
     eenheid says what `aantal` counts:
       WMO305 / WMO307: non-deleted start/stop products (logical keys); year = year of Begindatum / Einddatum;
         tijdig = Dagtekening of the first message for the key within 5 working days after Begindatum/Einddatum.
@@ -6,12 +8,18 @@
         aantal_beoordeeld = those answered (the denominator of pct_315_tijdig_beantwoord).
       WMO323: declaration lines, year of ProductPeriode Begindatum; aantal_met_retourcode = rejected lines;
         bedrag columns give the rejection rate (afgewezen / ingediend, net debit − credit).
-      WMO325: answer messages; aantal_met_retourcode = with a rejecting code (a line code <> 0200, or a header /
-        DeclaratieAntwoord code other than 0200 and 8001 'volledig toegewezen').
+      WMO325: answer messages; aantal_met_retourcode = with any code other than 0200 (kpis.md K11), on the header,
+        the DeclaratieAntwoord or a line (so 8001 'volledig toegewezen' counts too, although it does not reject).
       retour types (WMO302, 306, 308, 316, 318, 320) and WMO301/317/319: messages concerning the provider, year
         of the retour's own Dagtekening; aantal_met_retourcode = with any code <> 0200. -#}
 with typen as (
     select * from {{ ref('iwmo_berichttypen') }}
+),
+
+verwijderd as (
+    select gemeentecode, toewijzingnummer, aanbieder_agb
+    from {{ ref('int_toewijzingen') }}
+    where is_verwijderd
 ),
 
 starts as (
@@ -26,8 +34,12 @@ starts as (
         0 as aantal_met_retourcode,
         cast(null as bigint) as ingediend_bedrag_cent,
         cast(null as bigint) as afgewezen_bedrag_cent
-    from {{ ref('int_starts') }}
-    where not is_verwijderd
+    from {{ ref('int_starts') }} as s
+    where not s.is_verwijderd
+      and not exists (
+          select 1 from verwijderd as v
+          where v.gemeentecode = s.gemeentecode and v.toewijzingnummer = s.toewijzingnummer
+      )
     group by 1, 2
 ),
 
@@ -43,8 +55,12 @@ stops as (
         0 as aantal_met_retourcode,
         cast(null as bigint) as ingediend_bedrag_cent,
         cast(null as bigint) as afgewezen_bedrag_cent
-    from {{ ref('int_stops') }}
-    where not is_verwijderd
+    from {{ ref('int_stops') }} as s
+    where not s.is_verwijderd
+      and not exists (
+          select 1 from verwijderd as v
+          where v.gemeentecode = s.gemeentecode and v.toewijzingnummer = s.toewijzingnummer
+      )
     group by 1, 2
 ),
 
@@ -76,7 +92,14 @@ declaraties as (
         cast(sum(case when status = 'afgewezen' then 1 else 0 end) as bigint) as aantal_met_retourcode,
         cast(sum(bedrag_cent) as bigint) as ingediend_bedrag_cent,
         cast(sum(case when status = 'afgewezen' then bedrag_cent else 0 end) as bigint) as afgewezen_bedrag_cent
-    from {{ ref('int_prestaties') }}
+    from {{ ref('int_prestaties') }} as p
+    where not exists (
+        -- the same match as RM11: ToewijzingNummer from this municipality to this provider
+        select 1 from verwijderd as v
+        where v.gemeentecode = p.gemeentecode
+          and v.toewijzingnummer = p.toewijzingnummer
+          and v.aanbieder_agb = p.aanbieder_agb
+    )
     group by 1, 2
 ),
 
@@ -89,7 +112,7 @@ codes_per_bericht as (
     from {{ ref('stg_iwmo__325_prestaties') }}
     group by bericht_id
     union all
-    select bericht_id, max(case when {{ heeft_afwijzende_code('antwoord_retourcodes', niet_afwijzende_kopcodes()) }} then 1 else 0 end)
+    select bericht_id, max(case when {{ heeft_afwijzende_code('antwoord_retourcodes') }} then 1 else 0 end)
     from {{ ref('stg_iwmo__325_antwoorden') }}
     group by bericht_id
 ),
@@ -105,7 +128,7 @@ berichten as (
             else b.ontvanger
         end as aanbieder_agb,
         b.berichttype,
-        ({{ heeft_afwijzende_code('b.header_retourcodes', niet_afwijzende_kopcodes()) }}
+        ({{ heeft_afwijzende_code('b.header_retourcodes') }}
             or coalesce(c.met_code, 0) = 1) as met_code
     from {{ ref('stg_iwmo__berichten') }} as b
     inner join typen as ty

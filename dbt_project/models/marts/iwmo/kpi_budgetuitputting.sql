@@ -1,7 +1,13 @@
 {#- K6 per (jaar, gemeentecode, wijkcode, aanbieder_agb, productcategorie): additive sums of fct_budget_jaar.
-    toegewezen_bedrag_cent sums the known amounts only; assignments whose amount is unknown are counted in
-    aantal_onbekend and their approved money is kept apart (goedgekeurd_bekend_bedrag_cent is the numerator
-    that matches toegewezen_bedrag_cent: uitputting = Σ goedgekeurd_bekend / Σ toegewezen). -#}
+    Contract (kpis.md K6: assignments with an unknown amount "are left out of utilisation ratios but listed"):
+      * toegewezen_bedrag_cent and every money column without a suffix (ingediend, goedgekeurd, in_behandeling,
+        afgewezen) sum only the assignment-years whose amount is known, so that any ratio of two of them is
+        consistent: uitputting = Σ goedgekeurd_bedrag_cent / Σ toegewezen_bedrag_cent;
+      * the assignment-years with an unknown amount (toegewezen NULL, opmerking set) are counted in aantal_onbekend
+        and their money is kept in the *_onbekend_bedrag_cent columns;
+      * aantal_toewijzingen counts all assignment-years (known and unknown).
+    Total declared/approved money of the group = the column plus its _onbekend counterpart. -#}
+{%- set bekend = "toegewezen_bedrag_cent is not null" %}
 select
     jaar,
     gemeentecode,
@@ -9,13 +15,15 @@ select
     aanbieder_agb,
     productcategorie,
     sum(toegewezen_bedrag_cent) as toegewezen_bedrag_cent,
-    cast(sum(ingediend_bedrag_cent) as bigint) as ingediend_bedrag_cent,
-    cast(sum(goedgekeurd_bedrag_cent) as bigint) as goedgekeurd_bedrag_cent,
-    cast(sum(case when toegewezen_bedrag_cent is not null then goedgekeurd_bedrag_cent else 0 end) as bigint)
-        as goedgekeurd_bekend_bedrag_cent,
-    cast(sum(in_behandeling_bedrag_cent) as bigint) as in_behandeling_bedrag_cent,
-    cast(sum(afgewezen_bedrag_cent) as bigint) as afgewezen_bedrag_cent,
-    count(*) as aantal_toewijzingen,
-    cast(sum(case when toegewezen_bedrag_cent is null then 1 else 0 end) as bigint) as aantal_onbekend
+    cast(sum(case when {{ bekend }} then ingediend_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as ingediend_bedrag_cent,
+    cast(sum(case when {{ bekend }} then goedgekeurd_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as goedgekeurd_bedrag_cent,
+    cast(sum(case when {{ bekend }} then in_behandeling_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as in_behandeling_bedrag_cent,
+    cast(sum(case when {{ bekend }} then afgewezen_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as afgewezen_bedrag_cent,
+    cast(count(*) as {{ dbt.type_bigint() }}) as aantal_toewijzingen,
+    cast(sum(case when {{ bekend }} then 0 else 1 end) as {{ dbt.type_bigint() }}) as aantal_onbekend,
+    cast(sum(case when {{ bekend }} then 0 else ingediend_bedrag_cent end) as {{ dbt.type_bigint() }}) as ingediend_onbekend_bedrag_cent,
+    cast(sum(case when {{ bekend }} then 0 else goedgekeurd_bedrag_cent end) as {{ dbt.type_bigint() }}) as goedgekeurd_onbekend_bedrag_cent,
+    cast(sum(case when {{ bekend }} then 0 else in_behandeling_bedrag_cent end) as {{ dbt.type_bigint() }}) as in_behandeling_onbekend_bedrag_cent,
+    cast(sum(case when {{ bekend }} then 0 else afgewezen_bedrag_cent end) as {{ dbt.type_bigint() }}) as afgewezen_onbekend_bedrag_cent
 from {{ ref('fct_budget_jaar') }}
 group by jaar, gemeentecode, wijkcode, aanbieder_agb, productcategorie
