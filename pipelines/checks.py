@@ -38,28 +38,46 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
         description=f"Great Expectations-suites {', '.join(suites)} op de ruwe laag; een blokkerende fout stopt de publicatie.",
     )
     def _gx(wmo: WmoSettings) -> dg.AssetCheckResult:
-        from expectations.runner import load_frames, load_known, validate_family
+        from expectations import memo
+        from expectations.runner import load_known
 
         settings = wmo.settings()
-        outcomes = []
         with duckdb.connect(str(settings.work_db), read_only=True) as con:
             known = load_known(con)
-            for suite in suites:
-                outcomes.append(validate_family(suite, load_frames(con, suite), known=known))
-        failed = [o for o in outcomes if not o.success]
-        warnings = [f for o in outcomes for f in o.failed if not f["blocking"]]
+            key = memo.fingerprint(con, suites, known)
+            outcome = memo.recall(settings.state_dir, familie, key)
+            if outcome is None:
+                outcome = _validate(con, suites, known)
+                memo.remember(settings.state_dir, familie, key, outcome)
+            else:
+                outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
         return dg.AssetCheckResult(
-            passed=not failed,
+            passed=outcome["geslaagd"],
             severity=dg.AssetCheckSeverity.ERROR,
-            description="\n\n".join(o.summary_nl() for o in outcomes),
-            metadata={
-                "verwachtingen": sum(o.evaluated for o in outcomes),
-                "blokkerend_gefaald": sum(1 for o in outcomes for f in o.failed if f["blocking"]),
-                "waarschuwingen": len(warnings),
-            },
+            description=outcome["beschrijving"],
+            metadata=outcome["metadata"],
         )
 
     return _gx
+
+
+UNCHANGED_NOTE = "Ruwe gegevens ongewijzigd sinds de vorige controle: uitkomst hergebruikt."
+
+
+def _validate(con, suites: list[str], known: dict[str, set[str]]) -> dict:
+    """Run the family's suites; the result as plain JSON so it can be remembered (expectations/memo.py)."""
+    from expectations.runner import load_frames, validate_family
+
+    outcomes = [validate_family(suite, load_frames(con, suite), known=known) for suite in suites]
+    return {
+        "geslaagd": all(o.success for o in outcomes),
+        "beschrijving": "\n\n".join(o.summary_nl() for o in outcomes),
+        "metadata": {
+            "verwachtingen": sum(o.evaluated for o in outcomes),
+            "blokkerend_gefaald": sum(len(o.blocking_failures) for o in outcomes),
+            "waarschuwingen": sum(len(o.warnings) for o in outcomes),
+        },
+    }
 
 
 gx_checks = [_check(familie, suites) for familie, suites in SUITES_PER_FAMILY.items()]

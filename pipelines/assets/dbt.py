@@ -2,8 +2,6 @@
 
 import json
 import os
-import shutil
-from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
@@ -23,20 +21,6 @@ def dbt_vars(wmo: WmoSettings) -> dict[str, object]:
     }
 
 
-KEEP_TARGET_DIRS = 5
-
-
-def prune_target_dirs(target: Path, keep: int = KEEP_TARGET_DIRS) -> None:
-    """dagster-dbt writes one target folder per invocation; keep the newest few for debugging, not all of them."""
-    folders = sorted(
-        (p for p in target.glob("wmo_dbt_models-*") if p.is_dir()),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for folder in folders[keep:]:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
@@ -51,13 +35,15 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     progress.report("dbt: modellen bouwen en testen")
     # Unit tests check the SQL, not the data: they run in the test suite (tests/pipeline), not on every run.
     args = ["build", "--exclude-resource-type", "unit_test", "--vars", json.dumps(dbt_vars(wmo))]
-    invocation = dbt.cli(args, context=context, raise_on_error=False)
+    # One target folder per warehouse, kept between runs: dbt's partial parsing then survives from run to run
+    # (its saved state is only valid for the same work database path and vars), saving a full parse each time.
+    target = settings.state_dir / "dbt"
+    invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target.resolve())
     for index, event in enumerate(invocation.stream()):
         if index == 5:
             failpoint("dbt")
         yield event
     run_results = invocation.get_artifact("run_results.json")
-    prune_target_dirs(dbt_project.project_dir / "target")
     write_test_counts(settings.state_dir, context.run_id, run_results)
     counts = test_counts(run_results)
     progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald")

@@ -143,20 +143,3 @@ def test_workspace_yaml_loads_in_the_dagster_cli(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_only_the_newest_dbt_target_folders_are_kept(tmp_path):
-    from pipelines.assets.dbt import prune_target_dirs
-
-    for age in range(8):
-        folder = tmp_path / f"wmo_dbt_models-{age}"
-        folder.mkdir()
-        os.utime(folder, (age, age))
-    (tmp_path / "manifest.json").write_text("{}", encoding="utf-8")
-    prune_target_dirs(tmp_path, keep=3)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "manifest.json",
-        "wmo_dbt_models-5",
-        "wmo_dbt_models-6",
-        "wmo_dbt_models-7",
-    ]
