@@ -9,33 +9,13 @@ rejects it before dbt runs.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from tests.conftest import TEST_KEY
+from tests.pipeline.cli_runs import cli_run
 from tests.pipeline.test_idempotence import marts_fingerprint
 
 pytestmark = pytest.mark.slow
-
-CLI = [sys.executable, "-m", "wmo_monitor.cli"]
-
-
-def cli_run(landing: Path, warehouse: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
-    for name in ("WMO_FAILPOINT", "WMO_PEILDATUM", "WMO_LANDING_DIR", "WMO_WAREHOUSE"):
-        env.pop(name, None)
-    return subprocess.run(
-        [*CLI, "run", "--landing", str(landing), "--warehouse", str(warehouse)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
 
 
 def test_failing_blocking_expectation_keeps_the_previous_publication_and_says_why(tmp_path):

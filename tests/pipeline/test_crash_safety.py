@@ -14,27 +14,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import TEST_KEY
+from tests.pipeline.cli_runs import cli_run, run_command, run_env
 from tests.pipeline.test_idempotence import marts_fingerprint
 
 pytestmark = pytest.mark.slow
-
-CLI = [sys.executable, "-m", "wmo_monitor.cli"]
-
-
-def cli_run(landing: Path, warehouse: Path, failpoint: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
-    env.pop("WMO_FAILPOINT", None)
-    if failpoint:
-        env["WMO_FAILPOINT"] = failpoint
-    return subprocess.run(
-        [*CLI, "run", "--landing", str(landing), "--warehouse", str(warehouse)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        start_new_session=True,  # the failpoint kills the whole group, as a container kill would
-    )
 
 
 @pytest.fixture(scope="module")
@@ -105,11 +88,9 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
         assert marts_fingerprint(warehouse) == published, f"publicatie veranderd na een kill bij {stage}"
 
     late = landing / "berichten" / "laat" / "na-de-scan.xml"
-    env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
-    env.pop("WMO_FAILPOINT", None)
     run = subprocess.Popen(
-        [*CLI, "run", "--landing", str(landing), "--warehouse", str(warehouse)],
-        env=env,
+        run_command(landing, warehouse),
+        env=run_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
