@@ -53,10 +53,10 @@ def test_counts(run_results: dict[str, Any]) -> dict[str, int]:
     return {"geslaagd": len(tests) - failed, "gefaald": failed}
 
 
-def write_test_counts(state_dir: Path, run_id: str, run_results: dict[str, Any]) -> None:
-    """Leave the counts for the publish step, which records them in audit.runs."""
+def write_counts(state_dir: Path, run_id: str, counts: dict[str, int]) -> None:
+    """Leave the test counts for the publish step, which records them in audit.runs."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    payload = {"run_id": run_id, **test_counts(run_results)}
+    payload = {"run_id": run_id, **counts}
     (state_dir / "dbt-tests.json").write_text(json.dumps(payload), encoding="utf-8")
 
 

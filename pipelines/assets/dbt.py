@@ -6,7 +6,8 @@ import os
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from pipelines.dbt_failures import describe_failures, test_counts, write_test_counts
+from pipelines import build_memo
+from pipelines.dbt_failures import describe_failures, test_counts, write_counts
 from pipelines.dbt_project import WmoDbtTranslator, dbt_project
 from pipelines.resources import WmoSettings
 from wmo_monitor import progress
@@ -32,21 +33,38 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     """Build and test every model; a failing test stops the publish and names the test and sample rows."""
     settings = wmo.settings()
     os.environ["WMO_WORK_DB"] = str(settings.work_db.resolve())
+    variables = dbt_vars(wmo)
+    key = build_memo.fingerprint(settings.work_db, dbt_project.manifest_path, variables)
+    remembered = build_memo.last_build(settings.state_dir, key, context.selected_asset_keys)
+    if remembered is not None:
+        write_counts(settings.state_dir, context.run_id, remembered["tests"])
+        progress.report("dbt: niets veranderd sinds de vorige geslaagde bouw; modellen en tests ongewijzigd")
+        yield from build_memo.replay(context, remembered)
+        return
+    build_memo.forget_build(settings.state_dir)
     progress.report("dbt: modellen bouwen en testen")
     # Unit tests check the SQL, not the data: they run in the test suite (tests/pipeline), not on every run.
-    args = ["build", "--exclude-resource-type", "unit_test", "--vars", json.dumps(dbt_vars(wmo))]
+    args = ["build", "--exclude-resource-type", "unit_test", "--vars", json.dumps(variables)]
     # One target folder per warehouse, kept between runs: dbt's partial parsing then survives from run to run
     # (its saved state is only valid for the same work database path and vars), saving a full parse each time.
     target = settings.state_dir / "dbt"
     invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target.resolve())
+    built: list[list[str]] = []  # asset keys in the order dbt built them: the order a replay must keep
+    checks = []
     for index, event in enumerate(invocation.stream()):
         if index == 5:
             failpoint("dbt")
+        if isinstance(event, dg.Output):
+            built.append(list(context.asset_key_for_output(event.output_name).path))
+        elif isinstance(event, dg.AssetCheckResult):
+            checks.append(build_memo.check_record(event))
         yield event
     run_results = invocation.get_artifact("run_results.json")
-    write_test_counts(settings.state_dir, context.run_id, run_results)
     counts = test_counts(run_results)
+    write_counts(settings.state_dir, context.run_id, counts)
     progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald")
     if not invocation.is_successful():
         report = describe_failures(run_results, settings.work_db)
         raise dg.Failure(description=report, metadata={"dbt_fouten": dg.MetadataValue.md(report)})
+    key = build_memo.fingerprint(settings.work_db, dbt_project.manifest_path, variables)
+    build_memo.record_build(settings.state_dir, key, counts, built, checks)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import TEST_KEY
+from tests.pipeline.cli_runs import cli_run
+from tests.pipeline.fingerprints import audit_fingerprint, marts_fingerprint
 
 
 @dataclass
@@ -62,3 +65,37 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
     assert outcome.success, outcome.summary
     assert json.loads((landing / "manifest.json").read_text(encoding="utf-8")) == manifest
     return PipelineRun(landing, root / "warehouse.duckdb", manifest, outcome, settings)
+
+
+@pytest.fixture(scope="session")
+def two_deliveries(tmp_path_factory):
+    """A small region in two deliveries. The first is run once into a template that tests copy (the published
+    state before a delivery); the reference is the template plus the second delivery, run without interruption."""
+    from wmo_monitor.generate import generate_region
+
+    root = tmp_path_factory.mktemp("crash")
+    full = root / "volledig"
+    generate_region(full, seed=5, scale=0.01, years=(2024, 2024))
+    template = root / "sjabloon"
+    shutil.copytree(full, template / "landing")
+    for path in sorted((template / "landing" / "berichten").rglob("*.xml"))[1::2]:
+        path.unlink()
+    first = cli_run(template / "landing", template / "wh.duckdb")
+    assert first.returncode == 0, first.stdout + first.stderr
+    reference = root / "referentie"
+    shutil.copytree(template, reference)
+    shutil.copytree(full, reference / "landing", dirs_exist_ok=True)
+    assert cli_run(reference / "landing", reference / "wh.duckdb").returncode == 0
+    return {
+        "full": full,
+        "template": template,
+        "reference": marts_fingerprint(reference / "wh.duckdb"),
+        "reference_audit": audit_fingerprint(reference / "wh.duckdb"),
+    }
+
+
+def second_delivery(region, tmp_path) -> tuple[Path, Path]:
+    """A copy of the published first delivery with the second delivery dropped into its landing zone."""
+    shutil.copytree(region["template"], tmp_path / "w")
+    shutil.copytree(region["full"], tmp_path / "w" / "landing", dirs_exist_ok=True)
+    return tmp_path / "w" / "landing", tmp_path / "w" / "wh.duckdb"

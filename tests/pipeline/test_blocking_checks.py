@@ -9,22 +9,20 @@ rejects it before dbt runs.
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
 from tests.pipeline.cli_runs import cli_run
-from tests.pipeline.test_idempotence import marts_fingerprint
+from tests.pipeline.fingerprints import marts_fingerprint
 
 pytestmark = pytest.mark.slow
 
 
-def test_failing_blocking_expectation_keeps_the_previous_publication_and_says_why(tmp_path):
-    from wmo_monitor.generate import generate_region
-
-    landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
-    generate_region(landing, seed=7, scale=0.005, years=(2024, 2024))
-    first = cli_run(landing, warehouse)
-    assert first.returncode == 0, first.stdout + first.stderr
+def test_failing_blocking_expectation_keeps_the_previous_publication_and_says_why(two_deliveries, tmp_path):
+    shutil.copytree(two_deliveries["template"], tmp_path / "w")  # a published warehouse and its landing zone
+    landing, warehouse = tmp_path / "w" / "landing", tmp_path / "w" / "wh.duckdb"
     published = marts_fingerprint(warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         gemeenten_voor = con.execute("SELECT count(*) FROM marts.dim_gemeente").fetchall()[0][0]

@@ -9,62 +9,20 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.pipeline.cli_runs import cli_run, run_command, run_env
-from tests.pipeline.test_idempotence import marts_fingerprint
+from tests.pipeline.conftest import second_delivery
+from tests.pipeline.fingerprints import audit_fingerprint, marts_fingerprint
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def region(tmp_path_factory):
-    """A small region in two deliveries. The first is run once into a template that every test copies; the
-    reference is the template plus the second delivery, run without interruption."""
-    from wmo_monitor.generate import generate_region
-
-    root = tmp_path_factory.mktemp("crash")
-    full = root / "volledig"
-    generate_region(full, seed=5, scale=0.01, years=(2024, 2024))
-    template = root / "sjabloon"
-    shutil.copytree(full, template / "landing")
-    for path in sorted((template / "landing" / "berichten").rglob("*.xml"))[1::2]:
-        path.unlink()
-    first = cli_run(template / "landing", template / "wh.duckdb")
-    assert first.returncode == 0, first.stdout + first.stderr
-    reference = root / "referentie"
-    shutil.copytree(template, reference)
-    shutil.copytree(full, reference / "landing", dirs_exist_ok=True)
-    assert cli_run(reference / "landing", reference / "wh.duckdb").returncode == 0
-    return {
-        "full": full,
-        "template": template,
-        "reference": marts_fingerprint(reference / "wh.duckdb"),
-        "reference_audit": audit_fingerprint(reference / "wh.duckdb"),
-    }
-
-
-def second_delivery(region, tmp_path) -> tuple[Path, Path]:
-    """A copy of the published first delivery with the second delivery dropped into its landing zone."""
-    shutil.copytree(region["template"], tmp_path / "w")
-    shutil.copytree(region["full"], tmp_path / "w" / "landing", dirs_exist_ok=True)
-    return tmp_path / "w" / "landing", tmp_path / "w" / "wh.duckdb"
-
-
-def audit_fingerprint(warehouse: Path) -> dict[str, list]:
-    """What the registry and the quarantine say about each file, without the run-dependent timestamps."""
-    queries = {
-        "bestanden": "SELECT pad, sha256, familie, status, aantal_records FROM audit.bestanden",
-        "quarantaine": "SELECT pad, familie, locatie, reden_code, melding FROM audit.quarantaine",
-    }
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {name: sorted(con.execute(sql).fetchall()) for name, sql in queries.items()}
-
-
-def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files_wait(region, tmp_path):
+def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files_wait(
+    two_deliveries, tmp_path
+):
     """One working copy goes through a kill in each stage in turn, with a dashboard-like reader running all along.
 
     Each killed run starts from the state the previous kill left (ingest rolled back; ingest committed but dbt
@@ -72,7 +30,7 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
     next run completes from each of them and produces exactly what an uninterrupted run produces. A file
     dropped while the recovery run is ingesting waits for the run after it.
     """
-    landing, warehouse = second_delivery(region, tmp_path)
+    landing, warehouse = second_delivery(two_deliveries, tmp_path)
     published = marts_fingerprint(warehouse)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(warehouse)],
@@ -100,11 +58,13 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
         output.append(line)
         if "berichten:" in line and not late.exists():
             late.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(next((region["full"] / "berichten").rglob("*.xml")), late)
+            shutil.copy(next((two_deliveries["full"] / "berichten").rglob("*.xml")), late)
             os.utime(late, ns=(time.time_ns(), time.time_ns()))
     assert run.wait() == 0, "".join(output)
-    assert marts_fingerprint(warehouse) == region["reference"]
-    assert audit_fingerprint(warehouse) == region["reference_audit"]  # so the late file is not registered yet
+    assert marts_fingerprint(warehouse) == two_deliveries["reference"]
+    assert (
+        audit_fingerprint(warehouse) == two_deliveries["reference_audit"]
+    )  # so the late file is not registered yet
 
     assert cli_run(landing, warehouse).returncode == 0
     reader.send_signal(signal.SIGINT)
@@ -116,7 +76,7 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
             "SELECT status FROM audit.bestanden WHERE pad = 'berichten/laat/na-de-scan.xml'"
         ).fetchall()
     assert status == [("duplicaat",)], "het late bestand (een kopie) hoort bij de volgende run geregistreerd"
-    assert marts_fingerprint(warehouse) == region["reference"]
+    assert marts_fingerprint(warehouse) == two_deliveries["reference"]
 
 
 READER = """
