@@ -50,8 +50,8 @@ GEBEURTENISSEN = {
     "uitloggen": "Uitgelogd",
     "export": "Export",
 }
+# The newest events read into the table (and its download); the screen shows the first 200 of them.
 AUDIT_MAX = 5000
-"""The newest events read into the table (and its download); the screen shows the first 200 of them."""
 
 if ui.vereist("audit.bestanden"):
     per_status = db.query(

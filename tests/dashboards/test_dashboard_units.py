@@ -6,10 +6,12 @@ import io
 import json
 import math
 import stat
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import dashboards
 from dashboards import auth, downloads, formatting, suppression
 
 # --- auth ----------------------------------------------------------------------------------------------------
@@ -150,3 +152,24 @@ def test_default_year_is_the_peildatum_year_not_a_stray_later_one():
     assert standaard_jaar([2023, 2024, 2025], date(2024, 12, 31)) == 2024
     assert standaard_jaar([2023, 2024], None) == 2024
     assert standaard_jaar([2026], date(2024, 12, 31)) == 2026
+
+
+def test_pages_have_no_bare_strings_that_streamlit_would_render():
+    """Streamlit's magic writes every bare string statement of a page to the screen (only the module docstring is
+    skipped): an English note meant for developers would appear on a Dutch page."""
+    import ast
+
+    pages = [
+        Path(dashboards.__file__).parent / "app.py",
+        *sorted((Path(dashboards.__file__).parent / "app_pages").glob("*.py")),
+    ]
+    found = []
+    for page in pages:
+        for node in ast.parse(page.read_text(encoding="utf-8")).body[1:]:
+            if (
+                isinstance(node, ast.Expr)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                found.append(f"{page.name}:{node.lineno}")
+    assert not found, found
