@@ -45,6 +45,19 @@ def euro(value: Any, *, cent: bool = False) -> str:
     return f"€ {sign}{getal(abs(amount), 2)}"
 
 
+def euro_kort(value: Any, *, cent: bool = False) -> str:
+    """A tile-sized amount: `€ 19,8 mln` from a million euros, else exactly as `euro`.
+
+    KPI tiles are narrow; the exact amount belongs in the tile's help text and the tables.
+    """
+    if _is_missing(value):
+        return LEEG
+    amount = float(value) / 100 if cent else float(value)
+    if abs(amount) >= 1_000_000:
+        return f"€ {getal(amount / 1_000_000, 1)} mln"
+    return euro(amount)
+
+
 def procent(value: Any, decimalen: int = 1, *, fractie: bool = False) -> str:
     """A percentage 0–100 (or a fraction with `fractie=True`): `82,5 %`."""
     if _is_missing(value):

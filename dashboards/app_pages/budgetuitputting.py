@@ -34,8 +34,16 @@ if ui.vereist("marts.fct_budget_jaar"):
     f = ui.filters(ui.jaren("SELECT DISTINCT jaar FROM marts.fct_budget_jaar"))
     r = kpi.budget(f).iloc[0]
     c = st.columns(4)
-    c[0].metric("Toegewezen", formatting.euro(r["toegewezen"], cent=True))
-    c[1].metric("Goedgekeurd", formatting.euro(r["goedgekeurd"], cent=True))
+    c[0].metric(
+        "Toegewezen",
+        formatting.euro_kort(r["toegewezen"], cent=True),
+        help=formatting.euro(r["toegewezen"], cent=True),
+    )
+    c[1].metric(
+        "Goedgekeurd",
+        formatting.euro_kort(r["goedgekeurd"], cent=True),
+        help=formatting.euro(r["goedgekeurd"], cent=True),
+    )
     ui.metric_ratio(
         c[2],
         "Uitputting",
@@ -44,7 +52,11 @@ if ui.vereist("marts.fct_budget_jaar"):
         n=r["bekend"],
         help="Goedgekeurd / toegewezen, over toewijzingen met een bekend bedrag",
     )
-    c[3].metric("In behandeling", formatting.euro(r["in_behandeling"], cent=True))
+    c[3].metric(
+        "In behandeling",
+        formatting.euro_kort(r["in_behandeling"], cent=True),
+        help=formatting.euro(r["in_behandeling"], cent=True),
+    )
 
     st.subheader("Per aanbieder")
     per_a = ui.met_namen(kpi.budget(f, ["aanbieder_agb"])).sort_values("aanbieder")

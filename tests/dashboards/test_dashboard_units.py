@@ -173,3 +173,10 @@ def test_pages_have_no_bare_strings_that_streamlit_would_render():
             ):
                 found.append(f"{page.name}:{node.lineno}")
     assert not found, found
+
+
+def test_euro_kort_fits_a_tile_and_keeps_small_amounts_exact():
+    assert formatting.euro_kort(1_977_447_012, cent=True) == "€ 19,8 mln"
+    assert formatting.euro_kort(-2_500_000) == "€ -2,5 mln"
+    assert formatting.euro_kort(99_999_999, cent=True) == "€ 999.999,99"
+    assert formatting.euro_kort(None) == formatting.LEEG
