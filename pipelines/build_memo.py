@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import duckdb
+
+from expectations.memo import load_json, store_json, table_digest
 
 UNCHANGED = "Invoer ongewijzigd sinds de vorige geslaagde dbt-bouw: uitkomst van die bouw hergebruikt."
 
@@ -38,10 +39,7 @@ def fingerprint(work_db: Path, manifest: Path, dbt_vars: dict, today: date | Non
         for schema, table in relations:
             digest.update(f"{schema}.{table}\n".encode())
             if schema == "raw":
-                count, total = con.execute(
-                    f"SELECT count(*), coalesce(sum(hash(t)), 0) FROM raw.{table} AS t"
-                ).fetchall()[0]
-                digest.update(f"{count}\0{total}\n".encode())
+                digest.update(table_digest(con, table).encode())
     return digest.hexdigest()
 
 
@@ -52,10 +50,7 @@ def _path(state_dir: Path) -> Path:
 def last_build(state_dir: Path, key: str, selected: Iterable[dg.AssetKey]) -> dict | None:
     """The last successful build (`tests`, `assets`, `checks`) if it had exactly these inputs and built every
     selected asset, else None."""
-    try:
-        stored = json.loads(_path(state_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    stored = load_json(_path(state_dir)) or {}
     if stored.get("sleutel") != key:
         return None
     built = {dg.AssetKey(path) for path in stored.get("assets", [])}
@@ -65,11 +60,7 @@ def last_build(state_dir: Path, key: str, selected: Iterable[dg.AssetKey]) -> di
 def record_build(
     state_dir: Path, key: str, counts: dict[str, int], assets: list[list[str]], checks: list[dict]
 ) -> None:
-    target = _path(state_dir)
-    tmp = target.with_suffix(".tmp")
-    payload = {"sleutel": key, "tests": counts, "assets": assets, "checks": checks}
-    tmp.write_text(json.dumps(payload), encoding="utf-8")
-    os.replace(tmp, target)
+    store_json(_path(state_dir), {"sleutel": key, "tests": counts, "assets": assets, "checks": checks})
 
 
 def forget_build(state_dir: Path) -> None:
