@@ -7,10 +7,12 @@ killed leaves either the whole batch or none of it; the next run then loads what
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +20,7 @@ from pathlib import Path
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.landing import LandingFile, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
-from ingest.writer import EncodedRows, encode_rows, insert_rows
+from ingest.writer import insert_rows
 from wmo_monitor.failpoints import failpoint
 
 log = logging.getLogger(__name__)
@@ -143,17 +145,19 @@ class Loader:
         summary.nieuw += len(todo)
         if todo:
             self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
-        outcomes = (
-            self._berichten_outcomes(todo)
-            if familie == "berichten"
-            else (self._process(f, sha) for f, sha in todo)
-        )
+        if familie == "berichten":
+            with _bulk_writes(self.con):
+                self._load(familie, self._berichten_outcomes(todo), len(todo))
+        else:
+            self._load(familie, (self._process(f, sha) for f, sha in todo), len(todo))
+        return summary
+
+    def _load(self, familie: str, outcomes: Iterable[_Outcome], total: int) -> None:
         for index, outcome in enumerate(outcomes, start=1):
             self._queue(outcome)
             if index % 5000 == 0:
-                self.progress(f"{familie}: {index}/{len(todo)} bestanden verwerkt")
+                self.progress(f"{familie}: {index}/{total} bestanden verwerkt")
         self.flush()
-        return summary
 
     def _process(self, f: LandingFile, sha: str | None) -> _Outcome:
         data = None
@@ -316,8 +320,7 @@ class Loader:
     def flush(self) -> None:
         """Write the queued files in one transaction.
 
-        The registry and quarantine rows and the iWmo records are written as encoded JSON lines (see
-        `ingest.writer`), the records of the tabular families through Arrow."""
+        Everything goes through Arrow (see `ingest.writer`); the iWmo records arrive as Arrow tables already."""
         if not self._pending:
             return
         tables: dict[str, list[dict]] = {}
@@ -367,18 +370,18 @@ class Loader:
             self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
             self._seen_pad_sha.add((f.pad, outcome.sha256))
             self._seen_pads.add(f.pad)
-        encoded: dict[str, EncodedRows] = {}
+        arrow: dict[str, list] = {}
         for chunk, nummers in chunks.values():
-            for name, line in chunk.lines(nummers).items():
-                encoded.setdefault(name, EncodedRows()).lines.append(line)
+            for name, rows in chunk.select(nummers).items():
+                arrow.setdefault(name, []).append(rows)
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, rows in tables.items():
                 insert_rows(self.con, name, rows)
-            for name, lines in encoded.items():
-                insert_rows(self.con, name, lines)
-            insert_rows(self.con, "bestanden", EncodedRows([encode_rows("bestanden", registry)]))
-            insert_rows(self.con, "quarantaine", EncodedRows([encode_rows("quarantaine", quarantine)]))
+            for name, parts in arrow.items():
+                insert_rows(self.con, name, parts)
+            insert_rows(self.con, "bestanden", registry)
+            insert_rows(self.con, "quarantaine", quarantine)
             failpoint("ingest")
             self.con.execute("COMMIT")
         except BaseException:
@@ -386,3 +389,31 @@ class Loader:
             raise
         self._pending.clear()
         self._pending_records = 0
+
+
+@contextmanager
+def _bulk_writes(con) -> Iterator[None]:
+    """Write settings while the worker processes parse iWmo files, then the previous ones again.
+
+    * One DuckDB thread: the workers already have every core, so DuckDB's own threads only take CPU from them
+      (and cost more CPU in total).
+    * No checkpoint after every batch: DuckDB checkpoints a commit once its write-ahead log passes
+      `checkpoint_threshold` (16 MB), and a load of many batches then rewrote the growing tables again and again.
+      The batches are still committed (and so durable) one by one; one CHECKPOINT at the end writes them once.
+    * No automatic garbage collection: the loader holds the outcomes of a batch (many small objects, none in a
+      reference cycle) until it is written, and every collection would walk all of them again."""
+    threads, threshold = con.execute(
+        "SELECT current_setting('threads'), current_setting('checkpoint_threshold')"
+    ).fetchall()[0]
+    con.execute("SET threads = 1")
+    con.execute("SET checkpoint_threshold = '64GB'")
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+        con.execute(f"SET threads = {int(threads)}")
+        con.execute(f"SET checkpoint_threshold = '{threshold}'")
+    con.execute("CHECKPOINT")

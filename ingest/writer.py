@@ -1,24 +1,15 @@
-"""Batched, typed writes of parsed rows into DuckDB: never row by row.
+"""Batched, typed writes of parsed rows into DuckDB: never row by row, always one statement per table per batch.
 
-Two ways in, both one statement per table per batch:
+Rows become typed Arrow tables (`arrow_table`), which DuckDB scans without copying them through Python. The
+iWmo worker processes build those tables themselves, so the loader's process only hands them to DuckDB: Arrow
+tables cross the process boundary as their buffers, not as Python objects.
 
-* `list[dict]` rows go through Arrow (`pa.Table.from_pylist`). General, but DuckDB 1.5 imports
-  `pyarrow.dataset` for every Arrow object it is handed, and that imports pandas (> 1 s in a fresh process), and
-  `pa.array` on Python lists does the same.
-* `EncodedRows`, lines of columnar JSON made by `encode_rows` (in a worker process, for iWmo), are read back by
-  DuckDB's own JSON reader from a private temporary file: no Python objects cross into DuckDB, so neither pandas
-  nor Arrow is needed, and the encoding work can be done in parallel by the processes that parsed the rows.
-  Each line is one object `{"0": [values of column 0], "1": [...], ...}` with the columns of the table in
-  `raw_schema` order; dates, times and timestamps are ISO strings, which DuckDB casts exactly.
+DuckDB 1.5 imports `pyarrow.dataset`, and with it pandas, the first time it is handed an Arrow object: a few
+tenths of a second once per process.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
 from operator import itemgetter
 
 import pyarrow as pa
@@ -44,110 +35,72 @@ def _schema_of(table: str) -> tuple[str, list[tuple[str, str]]]:
     raise KeyError(f"Onbekende tabel {table!r}: niet gedeclareerd in ingest/raw_schema.py")
 
 
-@dataclass
-class EncodedRows:
-    """Rows of one table as lines made by `encode_rows`, in write order."""
-
-    lines: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return any(self.lines)
+_LAYOUTS: dict[str, tuple[str, list[str], pa.Schema, itemgetter]] = {}
 
 
-def insert_rows(con, table: str, rows: list[dict] | EncodedRows) -> int:
-    """Append rows to `<schema>.<table>`; columns not in the row are NULL, extra keys are an error."""
-    if not rows:
-        return 0
-    if isinstance(rows, EncodedRows):
-        return _insert_encoded(con, table, rows.lines)
-    schema, columns = _schema_of(table)
-    names = [name for name, _ in columns]
+def _layout(table: str) -> tuple[str, list[str], pa.Schema, itemgetter]:
+    """(schema, column names, Arrow schema, itemgetter of the columns), built once per table."""
+    found = _LAYOUTS.get(table)
+    if found is None:
+        schema, columns = _schema_of(table)
+        names = [name for name, _ in columns]
+        arrow = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in columns])
+        found = _LAYOUTS[table] = (schema, names, arrow, itemgetter(*names))
+    return found
+
+
+def arrow_table(table: str, rows: list[dict]) -> pa.Table:
+    """The rows as a typed Arrow table with the columns of `table` in `raw_schema` order.
+
+    A missing key is NULL, an unknown key is an error. Rows that all have exactly the table's keys (what the
+    iWmo extractors make) are transposed in one pass; the others go through the general route."""
+    schema, names, arrow, get = _layout(table)
+    if rows and all(len(row) == len(names) for row in rows):
+        try:
+            columns = list(zip(*map(get, rows), strict=True)) if len(names) > 1 else [[get(r) for r in rows]]
+        except KeyError:
+            pass
+        else:
+            return pa.Table.from_arrays(
+                [pa.array(column, type=field.type) for column, field in zip(columns, arrow, strict=True)],
+                schema=arrow,
+            )
     _check_keys(schema, table, names, rows)
-    arrow_schema = pa.schema([(name, _ARROW_TYPES[dtype]) for name, dtype in columns])
-    batch = pa.Table.from_pylist(rows, schema=arrow_schema)
+    return pa.Table.from_pylist(rows, schema=arrow)
+
+
+def convert_once() -> None:
+    """pyarrow imports pandas the first time it converts Python values (a few tenths of a second). The loader's
+    process does that before it forks the iWmo workers, so they inherit the import instead of each paying it."""
+    pa.array([0])
+
+
+def insert_rows(con, table: str, rows: list[dict] | list[pa.Table] | pa.Table) -> int:
+    """Append rows (dicts, or Arrow tables made by `arrow_table`) to `<schema>.<table>` in one statement.
+
+    Several tables are first combined into one contiguous table: DuckDB pays per Arrow batch it scans, and the
+    chunks of a write batch each bring one, often of a handful of rows."""
+    if isinstance(rows, list):
+        if not rows:
+            return 0
+        if isinstance(rows[0], dict):
+            rows = arrow_table(table, rows)
+        else:
+            rows = pa.concat_tables(rows).combine_chunks() if len(rows) > 1 else rows[0]
+    if rows.num_rows == 0:
+        return 0
+    schema, names, _, _ = _layout(table)
     view = f"_batch_{table}"
-    con.register(view, batch)
+    con.register(view, rows)
     try:
         cols = ", ".join(names)
         con.execute(f"INSERT INTO {schema}.{table} ({cols}) SELECT {cols} FROM {view}")
     finally:
         con.unregister(view)
-    return len(rows)
+    return rows.num_rows
 
 
 def _check_keys(schema: str, table: str, names: list[str], rows: list[dict]) -> None:
     unknown = set().union(*(row.keys() for row in rows)) - set(names)
     if unknown:
         raise KeyError(f"Kolommen {sorted(unknown)} horen niet bij {schema}.{table}")
-
-
-# -- columnar JSON ------------------------------------------------------------------------------------------
-
-_GETTERS: dict[str, tuple[itemgetter, int, list[str]]] = {}
-
-
-def _getter(table: str) -> tuple[itemgetter, int, list[str]]:
-    """(itemgetter of the columns in schema order, column count, names), built once per table."""
-    found = _GETTERS.get(table)
-    if found is None:
-        _, columns = _schema_of(table)
-        names = [name for name, _ in columns]
-        found = _GETTERS[table] = (itemgetter(*names), len(names), names)
-    return found
-
-
-def _json_value(value):
-    """What json cannot write itself: dates and times as ISO text (a naive UTC timestamp, like Arrow)."""
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    raise TypeError(
-        f"Waarde {value!r} van type {type(value).__name__} kan niet naar DuckDB worden geschreven"
-    )
-
-
-encode_values = json.JSONEncoder(
-    default=_json_value, check_circular=False, allow_nan=False, separators=(",", ":")
-).encode
-"""Any JSON value to one ASCII line; dates and times as ISO text."""
-
-
-def encode_rows(table: str, rows: list[dict]) -> str:
-    """One JSON line holding `rows` column by column (see the module docstring); '' for no rows.
-
-    Same contract as `insert_rows`: a missing key is NULL, an unknown key is an error.
-    """
-    if not rows:
-        return ""
-    get, width, names = _getter(table)
-    try:
-        if any(len(row) != width for row in rows):
-            raise KeyError
-        columns = zip(*map(get, rows), strict=True)
-    except KeyError:  # the slow path: some row lacks a column (NULL) or has an unknown one (error)
-        schema, _ = _schema_of(table)
-        _check_keys(schema, table, names, rows)
-        columns = ([row.get(name) for row in rows] for name in names)
-    return encode_values({str(i): column for i, column in enumerate(columns)})
-
-
-def _insert_encoded(con, table: str, lines: list[str]) -> int:
-    schema, columns = _schema_of(table)
-    names = ", ".join(name for name, _ in columns)
-    types = ", ".join(f"'{i}': '{dtype}[]'" for i, (_, dtype) in enumerate(columns))
-    values = ", ".join(f'unnest("{i}")' for i in range(len(columns)))
-    handle, path = tempfile.mkstemp(prefix=f"wmo-{table}-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="ascii") as out:
-            out.write("\n".join(filter(None, lines)))
-        literal = path.replace("'", "''")
-        result = con.execute(
-            f"INSERT INTO {schema}.{table} ({names}) SELECT {values} FROM read_json('{literal}', "
-            f"format='newline_delimited', columns={{{types}}}, maximum_object_size=1073741824)"
-        ).fetchall()
-    finally:
-        os.unlink(path)
-    return result[0][0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import zipfile
 
@@ -50,7 +49,7 @@ def summary(prepared):
     out = []
     for p in prepared:
         nummers = [m.nummer for m in p.berichten if m.quarantaine is None]
-        rows = {t: json.loads(line) for t, line in p.chunk.lines(nummers).items()} if nummers else {}
+        rows = {t: table.to_pylist() for t, table in p.chunk.select(nummers).items()} if nummers else {}
         messages = [m._replace(nummer=None) for m in p.berichten]
         out.append((p.sha256, messages, p.fout, rows))
     return out
@@ -99,21 +98,22 @@ def test_small_inputs_stay_in_process(landing, monkeypatch):
     assert len(prepare(items_of(landing))) == len(items_of(landing))
 
 
-def test_chunk_lines_select_messages(landing):
+def test_chunk_select_takes_the_rows_of_the_given_messages(landing):
     items = [(str(landing / n), f"berichten/{n}", None) for n in ("WMO323.xml", "WMO301.xml", "WMO323.xml")]
     first, second, third = prepare(items, workers=1)
     chunk = first.chunk
     assert second.chunk is chunk and third.chunk is chunk
-    everything = chunk.lines([0, 1, 2])
-    assert everything == chunk.tabellen
-    only_301 = {t: json.loads(line) for t, line in chunk.lines([1]).items()}
+    everything = chunk.select([0, 1, 2])
+    assert all(everything[t] is chunk.tabellen[t] for t in chunk.tabellen)  # used as is, not copied
+    only_301 = {t: table.to_pylist() for t, table in chunk.select([1]).items()}
     assert set(only_301) == {"iwmo_berichten", "iwmo_301_clienten", "iwmo_301_toegewezen_producten"}
-    alles = json.loads(chunk.tabellen["iwmo_berichten"])
-    assert only_301["iwmo_berichten"] == {key: [column[1]] for key, column in alles.items()}
-    without_middle = {t: json.loads(line) for t, line in chunk.lines([0, 2]).items()}
-    prestaties = json.loads(chunk.tabellen["iwmo_323_prestaties"])
-    assert without_middle["iwmo_323_prestaties"] == prestaties  # the 301 has no prestaties: line kept as is
-    assert chunk.lines([]) == {}
+    alles = chunk.tabellen["iwmo_berichten"].to_pylist()
+    assert only_301["iwmo_berichten"] == [alles[1]]
+    assert [row["berichttype"] for row in alles] == ["WMO323", "WMO301", "WMO323"]
+    without_middle = chunk.select([0, 2])
+    assert without_middle["iwmo_323_prestaties"] is chunk.tabellen["iwmo_323_prestaties"]  # the 301 has none
+    assert without_middle["iwmo_berichten"].to_pylist() == [alles[0], alles[2]]
+    assert chunk.select([]) == {}
 
 
 @pytest.mark.parametrize(

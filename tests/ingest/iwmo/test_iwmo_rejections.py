@@ -105,3 +105,15 @@ def test_official_iwmo20_samples_are_release_not_supported(parse):
         with pytest.raises(Rejection) as info:
             parse(path.read_bytes())
         assert info.value.reden_code == "RELEASE_NIET_ONDERSTEUND", path.name
+
+
+def test_a_mandatory_element_with_only_whitespace_is_empty(parse):
+    """Indentation between elements is dropped by the parser, whitespace inside a leaf is not: the element is
+    present and empty, which the sender must fix."""
+    data = fixture_path("WMO323_basis.xml").read_bytes()
+    old = b"<d:DeclaratieNummer>D2024007<"
+    assert old in data
+    with pytest.raises(Rejection) as info:
+        parse(data.replace(old, b"<d:DeclaratieNummer> \r\n\t <", 1))
+    assert info.value.reden_code == "VERPLICHT_ELEMENT_ONTBREEKT"
+    assert "DeclaratieNummer in Declaratie (regel " in info.value.melding and "is leeg" in info.value.melding
