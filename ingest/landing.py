@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 FAMILIES = ("referentie", "berichten", "klachten", "verantwoording")
 """In load order: reference data first, because workbooks are checked against the result taxonomy."""
@@ -14,14 +14,20 @@ FAMILIES = ("referentie", "berichten", "klachten", "verantwoording")
 ONBEKEND = "onbekend"
 
 
-@dataclass(frozen=True)
-class LandingFile:
-    path: Path
+class LandingFile(NamedTuple):
+    """One file found in the landing folder. A named tuple, because a scan makes one per file (50,000 and more)."""
+
+    bestand: str
+    """The file's path on disk, as `os.scandir` gives it."""
     pad: str
     """Path relative to the landing folder, with forward slashes: the file's name in the audit tables."""
     familie: str
     bytes: int
     mtime_ns: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.bestand)
 
 
 def family_of(pad: str) -> str:
@@ -37,21 +43,21 @@ def scan(landing: Path) -> list[LandingFile]:
     `.part`/`.tmp` suffix are skipped, because they are not deliveries. Symbolic links are not followed.
     """
     files: list[LandingFile] = []
-    _walk(Path(landing), "", files)
+    _walk(os.fspath(landing), "", files)
     files.sort(key=lambda f: (f.mtime_ns, f.pad))
     return files
 
 
-def _walk(folder: Path, prefix: str, files: list[LandingFile]) -> None:
-    """`os.scandir` instead of `Path.rglob` + `stat()`: the directory entry already says what it is, so a
-    regular file costs one `lstat` (for size and mtime) instead of three system calls and a Path per entry."""
+def _walk(folder: str, prefix: str, files: list[LandingFile]) -> None:
+    """`os.scandir` instead of `Path.rglob` + `stat()`: the directory entry already says what it is and carries its
+    path, so a regular file costs one `lstat` (for size and mtime) and no Path object."""
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                _walk(folder / name, f"{prefix}{name}/", files)
+                _walk(entry.path, f"{prefix}{name}/", files)
                 continue
             if name.endswith((".part", ".tmp")):  # = Path(name).suffix, as the name is not hidden
                 continue
@@ -59,7 +65,7 @@ def _walk(folder: Path, prefix: str, files: list[LandingFile]) -> None:
             if not stat.S_ISREG(info.st_mode):
                 continue  # symbolic links, sockets, devices
             pad = prefix + name
-            files.append(LandingFile(folder / name, pad, family_of(pad), info.st_size, info.st_mtime_ns))
+            files.append(LandingFile(entry.path, pad, family_of(pad), info.st_size, info.st_mtime_ns))
 
 
 def sha256_of(path: Path) -> str:

@@ -224,7 +224,7 @@ class Loader:
         """Files of berichten/ prepared (read, hashed, parsed, encoded) by `ingest.iwmo.files`, possibly in
         worker processes, then judged here in file order."""
         prepared = prepare_files(
-            [(str(f.path), f.pad, sha) for f, sha in todo],
+            [(f.bestand, f.pad, sha) for f, sha in todo],
             pseudonymiser=self.pseudonymiser,
             xsd=self.xsd,
             zip_max_bytes=self.zip_max_bytes,

@@ -161,7 +161,7 @@ def prepare_file(
             berichten.append(_prepare_message(data, pad, sha256, inhoud, settings, chunk, rows))
     except Rejection as rej:
         # an archive refused as a whole names the file on disk: report it by its landing path like its members
-        locatie = rej.locatie.replace(path, pad, 1) if rej.locatie else pad
+        locatie = rej.locatie.replace(str(Path(path)), pad, 1) if rej.locatie else pad
         item = QuarantineItem(locatie, rej.reden_code, rej.melding)
         return PreparedFile(sha256, berichten, item, None, chunk)
     except Exception as exc:  # a parser bug must not stop the other files of the run
