@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,13 +42,41 @@ def run_lock(state_dir: Path) -> Iterator[None]:
         handle.close()
 
 
+LOCK_WAIT_S = 15.0
+"""How long a run waits for a reader of the work database (`wmo-monitor status`, a BI tool) to let go."""
+
+
+class WorkDbBusy(RuntimeError):
+    """Another process kept the work database open for longer than `LOCK_WAIT_S`."""
+
+
 @contextmanager
-def connect(work_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection with the raw, restricted and audit tables in place."""
+def connect(work_db: Path, *, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection with the raw, restricted and audit tables in place.
+
+    DuckDB allows one writer and no readers beside it, across processes. A reader that holds the file briefly
+    (a status call at the moment a run starts) is waited for; one that keeps it longer gets a clear error."""
     work_db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(work_db))
+    con = _connect_waiting(work_db, wait_s)
     try:
         create_all(con)
         yield con
     finally:
         con.close()
+
+
+def _connect_waiting(work_db: Path, wait_s: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return duckdb.connect(str(work_db))
+        except duckdb.IOException as exc:
+            if "Could not set lock" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise WorkDbBusy(
+                    f"De werkdatabase {work_db} is al {wait_s:.0f} s in gebruik door een ander proces ({exc}). "
+                    "Sluit dat proces (bijvoorbeeld een BI-verbinding op de werkdatabase; lees liever de publicatie) "
+                    "en start de run opnieuw."
+                ) from None
+            time.sleep(0.2)
