@@ -51,9 +51,11 @@ def test_a_run_waits_for_a_brief_reader(work_db):
 def test_a_reader_that_keeps_the_file_gets_a_clear_dutch_error(work_db):
     reader = _reader(work_db, 5.0)
     try:
-        with pytest.raises(workdb.WorkDbBusy, match="in gebruik door een ander proces") as info:
-            with workdb.connect(work_db, wait_s=0.5):
-                pass
+        with (
+            pytest.raises(workdb.WorkDbBusy, match="in gebruik door een ander proces") as info,
+            workdb.connect(work_db, wait_s=0.5),
+        ):
+            pass
     finally:
         reader.kill()
         reader.wait()
@@ -64,7 +66,6 @@ def test_other_io_errors_are_not_retried(tmp_path):
     not_a_database = tmp_path / "kapot.duckdb"
     not_a_database.write_bytes(b"dit is geen duckdb-bestand" * 100)
     start = time.monotonic()
-    with pytest.raises(duckdb.Error):
-        with workdb.connect(not_a_database, wait_s=10):
-            pass
+    with pytest.raises(duckdb.Error), workdb.connect(not_a_database, wait_s=10):
+        pass
     assert time.monotonic() - start < 5
