@@ -30,11 +30,6 @@ class LandingFile(NamedTuple):
         return Path(self.bestand)
 
 
-def family_of(pad: str) -> str:
-    top = pad.split("/", 1)[0]
-    return top if "/" in pad and top in FAMILIES else ONBEKEND
-
-
 def scan(landing: Path) -> list[LandingFile]:
     """Every regular file below the landing folder, sorted by modification time, then name.
 
@@ -43,29 +38,31 @@ def scan(landing: Path) -> list[LandingFile]:
     `.part`/`.tmp` suffix are skipped, because they are not deliveries. Symbolic links are not followed.
     """
     files: list[LandingFile] = []
-    _walk(os.fspath(landing), "", files)
+    _walk(os.fspath(landing), "", ONBEKEND, files)
     files.sort(key=lambda f: (f.mtime_ns, f.pad))
     return files
 
 
-def _walk(folder: str, prefix: str, files: list[LandingFile]) -> None:
+def _walk(folder: str, prefix: str, familie: str, files: list[LandingFile]) -> None:
     """`os.scandir` instead of `Path.rglob` + `stat()`: the directory entry already says what it is and carries its
-    path, so a regular file costs one `lstat` (for size and mtime) and no Path object."""
+    path, so a regular file costs one `lstat` (for size and mtime) and no Path object. The family is that of the
+    top folder (`onbekend` for the landing folder itself and for any other top folder), so it is decided per
+    folder, not per file."""
     with os.scandir(folder) as entries:
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                _walk(entry.path, f"{prefix}{name}/", files)
+                sub = familie if prefix else (name if name in FAMILIES else ONBEKEND)
+                _walk(entry.path, f"{prefix}{name}/", sub, files)
                 continue
             if name.endswith((".part", ".tmp")):  # = Path(name).suffix, as the name is not hidden
                 continue
             info = entry.stat(follow_symlinks=False)
             if not stat.S_ISREG(info.st_mode):
                 continue  # symbolic links, sockets, devices
-            pad = prefix + name
-            files.append(LandingFile(entry.path, pad, family_of(pad), info.st_size, info.st_mtime_ns))
+            files.append(LandingFile(entry.path, prefix + name, familie, info.st_size, info.st_mtime_ns))
 
 
 def sha256_of(path: Path) -> str:

@@ -251,10 +251,19 @@ def test_scan_skips_hidden_temporary_and_linked_files(tmp_path):
     for name in ("a.xml", "b.tmp", "c.part", ".swp", ".verborgen/d.xml", "e.tmp.xml"):
         (root / "berichten" / name).write_text("x")
     (root / "los.txt").write_text("x")
+    (root / "overig" / "berichten").mkdir(parents=True)  # only the top folder decides the family
+    (root / "overig" / "berichten" / "f.xml").write_text("x")
+    (root / "berichten" / "2024" / "maart").mkdir(parents=True)
+    (root / "berichten" / "2024" / "maart" / "g.xml").write_text("x")
     os.symlink(root / "berichten" / "a.xml", root / "berichten" / "link.xml")
     os.symlink(root / "berichten", root / "klachten" / "map-link")
     os.utime(root / "los.txt", ns=(1, 1))
     found = [(f.pad, f.familie, f.bytes) for f in scan(root)]
     assert found[0] == ("los.txt", "onbekend", 1)
-    assert sorted(found[1:]) == [("berichten/a.xml", "berichten", 1), ("berichten/e.tmp.xml", "berichten", 1)]
+    assert sorted(found[1:]) == [
+        ("berichten/2024/maart/g.xml", "berichten", 1),
+        ("berichten/a.xml", "berichten", 1),
+        ("berichten/e.tmp.xml", "berichten", 1),
+        ("overig/berichten/f.xml", "onbekend", 1),
+    ]
     assert all(f.path == root / f.pad for f in scan(root))
