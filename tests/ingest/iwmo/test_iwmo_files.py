@@ -90,6 +90,34 @@ def test_worker_processes_give_the_same_results_in_the_same_order(landing, monke
     assert len(in_workers) == len(items)
 
 
+def test_read_ahead_changes_nothing_and_leaves_no_descriptor_open(landing, monkeypatch):
+    import os
+
+    items = items_of(landing)
+    before = set(os.listdir("/proc/self/fd"))
+    with_read_ahead = prepare(items, workers=1)
+    assert set(os.listdir("/proc/self/fd")) == before
+    monkeypatch.setattr(iwmo_files, "_FADVISE", None)  # a platform without posix_fadvise
+    assert summary(prepare(items, workers=1)) == summary(with_read_ahead)
+
+
+def test_a_file_that_cannot_be_opened_ahead_is_opened_when_read(landing, monkeypatch):
+    real_open = iwmo_files.os.open
+    refused = []
+
+    def open_once_refused(path, flags):
+        if path.endswith("WMO305.xml") and not refused:
+            refused.append(path)
+            raise PermissionError(path)
+        return real_open(path, flags)
+
+    monkeypatch.setattr(iwmo_files.os, "open", open_once_refused)
+    prepared = prepare(items_of(landing), workers=1)
+    assert refused  # the read-ahead could not open it ...
+    by_name = dict(zip(sorted(p.name for p in landing.iterdir()), prepared, strict=True))
+    assert by_name["WMO305.xml"].berichten[0].quarantaine is None  # ... and reading it later still did
+
+
 def test_small_inputs_stay_in_process(landing, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("no worker processes for a handful of files")
