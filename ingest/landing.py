@@ -71,3 +71,8 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def leesfout(exc: OSError) -> str:
+    """Why a file could not be read, for the run log: 'FileNotFoundError: No such file or directory'."""
+    return f"{type(exc).__name__}: {exc.strerror or exc}"

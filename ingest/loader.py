@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
-from ingest.landing import LandingFile, sha256_of
+from ingest.landing import LandingFile, leesfout, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.writer import insert_rows
 from wmo_monitor.failpoints import failpoint
@@ -43,6 +43,9 @@ class FamilySummary:
     quarantaine_items: int = 0
     berichten: int = 0
     """iWmo messages parsed (zip members included), whatever became of them: loaded, duplicate or rejected."""
+    onleesbaar: int = 0
+    """New files that could not be read (gone since the scan, no permission): not registered, so the next run
+    looks at them again."""
 
 
 @dataclass
@@ -132,7 +135,11 @@ class Loader:
                 continue
             sha = None
             if f.pad in self._seen_pads:
-                sha = sha256_of(f.path)
+                try:
+                    sha = sha256_of(f.path)
+                except OSError as exc:
+                    self._unreadable(f, leesfout(exc))
+                    continue
                 if (f.pad, sha) in self._seen_pad_sha:
                     continue
             fresh.append((f, sha))
@@ -152,17 +159,20 @@ class Loader:
             self._load(familie, (self._process(f, sha) for f, sha in todo), len(todo))
         return summary
 
-    def _load(self, familie: str, outcomes: Iterable[_Outcome], total: int) -> None:
+    def _load(self, familie: str, outcomes: Iterable[_Outcome | None], total: int) -> None:
         for index, outcome in enumerate(outcomes, start=1):
-            self._queue(outcome)
+            if outcome is not None:  # None: unreadable, reported by `_unreadable`
+                self._queue(outcome)
             if index % 5000 == 0:
                 self.progress(f"{familie}: {index}/{total} bestanden verwerkt")
         self.flush()
 
-    def _process(self, f: LandingFile, sha: str | None) -> _Outcome:
-        data = None
-        if sha is None:
+    def _process(self, f: LandingFile, sha: str | None) -> _Outcome | None:
+        try:
             data = f.path.read_bytes()
+        except OSError as exc:
+            return self._unreadable(f, leesfout(exc))
+        if sha is None:
             sha = hashlib.sha256(data).hexdigest()
         if sha in self._known_sha:
             return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
@@ -187,10 +197,8 @@ class Loader:
             )
         return _Outcome(f, sha, status, parsed, records)
 
-    def _parse(self, f: LandingFile, sha: str, data: bytes | None) -> tuple[ParsedFile, str, int]:
+    def _parse(self, f: LandingFile, sha: str, data: bytes) -> tuple[ParsedFile, str, int]:
         volgnummer = self._volgnummer + len(self._pending) + 1
-        if data is None:
-            data = f.path.read_bytes()
         common = {"naam": f.path.name, "bestand_sha256": sha, "bestand_volgnummer": volgnummer}
         if f.familie == "referentie":
             from ingest.referentie import parse_referentie
@@ -220,7 +228,17 @@ class Loader:
         status = "quarantaine" if records == 0 and parsed.quarantaine else "geladen"
         return parsed, status, records
 
-    def _berichten_outcomes(self, todo: list[tuple[LandingFile, str | None]]) -> Iterator[_Outcome]:
+    def _unreadable(self, f: LandingFile, reden: str) -> None:
+        """A new file that cannot be read is not registered (no content, so no identity), and so not lost: the
+        next run finds it again. The data steward sees it in the run log until it can be read."""
+        self.summary.family(f.familie).onleesbaar += 1
+        log.warning("Bestand %s kan niet worden gelezen (%s)", f.pad, reden)
+        self.progress(
+            f"{f.pad}: kan niet worden gelezen ({reden}); het wordt bij de volgende run opnieuw geprobeerd. "
+            "Controleer of het bestand er nog staat en leesbaar is."
+        )
+
+    def _berichten_outcomes(self, todo: list[tuple[LandingFile, str | None]]) -> Iterator[_Outcome | None]:
         """Files of berichten/ prepared (read, hashed, parsed, encoded) by `ingest.iwmo.files`, possibly in
         worker processes, then judged here in file order."""
         prepared = prepare_files(
@@ -231,7 +249,11 @@ class Loader:
             workers=self.workers,
         )
         for (f, _), result in zip(todo, prepared, strict=True):
-            yield self._judge_berichten(f, result)
+            yield (
+                self._unreadable(f, result.onleesbaar)
+                if result.onleesbaar
+                else self._judge_berichten(f, result)
+            )
 
     def _judge_berichten(self, f: LandingFile, prepared: PreparedFile) -> _Outcome:
         """A file whose content was loaded before is a duplicate; each message is loaded unless an earlier

@@ -34,6 +34,7 @@ import pyarrow as pa
 from ingest.iwmo.archive import iter_berichten
 from ingest.iwmo.message import parse_message
 from ingest.iwmo.xsd import XsdValidator
+from ingest.landing import leesfout
 from ingest.model import QuarantineItem, Rejection
 from ingest.writer import arrow_table, convert_once
 
@@ -70,6 +71,8 @@ class PreparedFile(NamedTuple):
     fout: QuarantineItem | None  # a refused archive, or an internal error (then `traceback` is set)
     traceback: str | None
     chunk: Chunk
+    onleesbaar: str | None = None
+    """Why the file could not be read at all (it vanished after the scan, no permission); `sha256` is then ''."""
 
 
 class Chunk:
@@ -160,7 +163,10 @@ def prepare_file(
 ) -> PreparedFile:
     """Read the file once (from `fd` when the caller opened it); hash those bytes unless the registry already
     did; parse every message, adding its rows to `rows` and their counts to `chunk`."""
-    data = _read(path, fd)
+    try:
+        data = _read(path, fd)
+    except OSError as exc:
+        return PreparedFile("", [], None, None, chunk, leesfout(exc))
     hashed_here = sha256 is None
     if hashed_here:
         sha256 = hashlib.sha256(data).hexdigest()

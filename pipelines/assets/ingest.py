@@ -75,6 +75,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
     progress.report(
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
         f"{summary.records} records, {summary.quarantaine_items} afgekeurde berichten/rijen"
+        + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else "")
     )
     return {
         "nieuwe_bestanden": summary.nieuw,
@@ -83,6 +84,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
         "quarantaine": summary.quarantaine,
         "records": summary.records,
         "quarantaine_items": summary.quarantaine_items,
+        "onleesbaar": summary.onleesbaar,
     }
 
 

@@ -267,3 +267,42 @@ def test_scan_skips_hidden_temporary_and_linked_files(tmp_path):
         ("overig/berichten/f.xml", "onbekend", 1),
     ]
     assert all(f.path == root / f.pad for f in scan(root))
+
+
+def test_a_file_gone_after_the_scan_is_reported_not_registered_and_loaded_by_the_next_run(
+    con, landing, tmp_path
+):
+    """A sender may take a file back while a run is busy: the run goes on without it, says so, and the next run,
+    which finds it again, loads it."""
+    (landing / "klachten").mkdir()
+    klacht = landing / "klachten" / "register.csv"
+    klacht.write_text("ontvangen;afgehandeld\n", encoding="utf-8")
+    bewaard = tmp_path / "bewaard"
+    bewaard.mkdir()
+    meldingen: list[str] = []
+    loader = Loader(
+        con,
+        pseudonymiser=Pseudonymiser("k"),
+        run_id="r",
+        now=datetime(2024, 1, 1),
+        zip_max_bytes=10**8,
+        progress=meldingen.append,
+    )
+    fresh = loader.new_files(scan(landing))
+    for gone in (landing / "berichten/2023/WMO323.xml", klacht):  # both routes: iWmo files and tabular files
+        shutil.move(gone, bewaard / gone.name)
+    for familie in ("berichten", "klachten"):
+        loader.load_family(familie, fresh)
+    assert statuses(con) == {"berichten/2023/WMO301.xml": "geladen"}
+    assert loader.summary.family("berichten").onleesbaar == 1
+    assert loader.summary.family("klachten").onleesbaar == 1
+    assert any(
+        m.startswith("berichten/2023/WMO323.xml: kan niet worden gelezen (FileNotFoundError")
+        for m in meldingen
+    )
+    assert any("klachten/register.csv: kan niet worden gelezen" in m for m in meldingen)
+
+    shutil.move(bewaard / "WMO323.xml", landing / "berichten/2023/WMO323.xml")
+    load(con, landing, "r2")
+    assert statuses(con)["berichten/2023/WMO323.xml"] == "geladen"
+    assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall()[0][0] > 0
