@@ -15,10 +15,19 @@ from ingest.pseudonymise import Pseudonymiser
 from ingest.raw_schema import create_all
 
 
-def load(con, landing: Path, run_id: str = "r") -> Loader:
-    loader = Loader(
-        con, pseudonymiser=Pseudonymiser("k"), run_id=run_id, now=datetime(2024, 1, 1), zip_max_bytes=10**8
+def new_loader(con, run_id: str = "r", **options) -> Loader:
+    return Loader(
+        con,
+        pseudonymiser=Pseudonymiser("k"),
+        run_id=run_id,
+        now=datetime(2024, 1, 1),
+        zip_max_bytes=10**8,
+        **options,
     )
+
+
+def load(con, landing: Path, run_id: str = "r") -> Loader:
+    loader = new_loader(con, run_id)
     fresh = loader.new_files(scan(landing))
     for familie in ("referentie", "onbekend", "berichten", "klachten", "verantwoording"):
         loader.load_family(familie, fresh)
@@ -147,14 +156,7 @@ def test_worker_processes_load_exactly_what_one_process_loads(tmp_path, busy_lan
     for workers in (1, 2):
         connection = duckdb.connect(str(tmp_path / f"w{workers}.duckdb"))
         create_all(connection)
-        loader = Loader(
-            connection,
-            pseudonymiser=Pseudonymiser("k"),
-            run_id="r",
-            now=datetime(2024, 1, 1),
-            zip_max_bytes=10**8,
-            workers=workers,
-        )
+        loader = new_loader(connection, workers=workers)
         loader.load_family("berichten", loader.new_files(scan(busy_landing)))
         results[workers] = (dump(connection), loader.summary)
         connection.close()
@@ -280,14 +282,7 @@ def test_a_file_gone_after_the_scan_is_reported_not_registered_and_loaded_by_the
     bewaard = tmp_path / "bewaard"
     bewaard.mkdir()
     meldingen: list[str] = []
-    loader = Loader(
-        con,
-        pseudonymiser=Pseudonymiser("k"),
-        run_id="r",
-        now=datetime(2024, 1, 1),
-        zip_max_bytes=10**8,
-        progress=meldingen.append,
-    )
+    loader = new_loader(con, progress=meldingen.append)
     fresh = loader.new_files(scan(landing))
     for gone in (landing / "berichten/2023/WMO323.xml", klacht):  # both routes: iWmo files and tabular files
         shutil.move(gone, bewaard / gone.name)
