@@ -27,21 +27,28 @@ def show_on_stdout() -> None:
 
 
 class _JsonLines(logging.Formatter):
+    def __init__(self, run_id: str) -> None:
+        super().__init__()
+        self.run_id = run_id
+
     def format(self, record: logging.LogRecord) -> str:
         return json.dumps(
             {
                 "tijd": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
                 "niveau": record.levelname,
+                "run_id": self.run_id,
                 "melding": record.getMessage(),
             },
             ensure_ascii=False,
         )
 
 
-def log_json_to(path: Path) -> logging.Handler:
-    """Also write every progress line as one JSON object per line, for log collectors; returns the handler."""
+def log_json_to(path: Path, run_id: str) -> logging.Handler:
+    """Also write every progress line as one JSON object per line, for log collectors; returns the handler.
+
+    Every line carries the Dagster run id, so a collector can group a run's lines and join them to `audit.runs`."""
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(_JsonLines())
+    handler.setFormatter(_JsonLines(run_id))
     _log.addHandler(handler)
     _log.setLevel(logging.INFO)
     return handler

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,7 +41,8 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
     log_dir = settings.state_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_file = log_dir / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
-    json_log = progress.log_json_to(log_file.with_suffix(".jsonl"))
+    run_id = str(uuid.uuid4())  # chosen here, so that the JSON log carries it from its first line
+    json_log = progress.log_json_to(log_file.with_suffix(".jsonl"), run_id)
     with workdb.run_lock(settings.state_dir):
         progress.report(f"Run gestart: landingsmap {settings.landing_dir}, warehouse {settings.warehouse}")
         progress.report(f"Volledige log (o.a. dbt): {log_file}")
@@ -50,6 +52,7 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
                 result = job.execute_in_process(
                     instance=DagsterInstance.ephemeral(),
                     raise_on_error=False,
+                    run_id=run_id,
                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
                 )
         finally:

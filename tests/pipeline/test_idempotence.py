@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 
@@ -21,6 +23,8 @@ def test_second_run_over_the_same_landing_zone_changes_nothing(pipeline_run):
     json_logs = sorted((pipeline_run.warehouse.parent / "warehouse.state" / "logs").glob("run-*.jsonl"))
     log = json_logs[-1].read_text(encoding="utf-8") if json_logs else ""
     assert '"melding": "Run gestart' in log
+    lines = [json.loads(line) for line in log.splitlines()]
+    assert {line["run_id"] for line in lines} == {outcome.run_id}  # every line names its run
     assert "niets veranderd sinds de vorige geslaagde bouw" in log, "nothing new: dbt need not build again"
     assert marts_fingerprint(pipeline_run.warehouse) == before
     with duckdb.connect(str(pipeline_run.warehouse), read_only=True) as con:
