@@ -55,18 +55,17 @@ def arrow_table(table: str, rows: list[dict]) -> pa.Table:
     A missing key is NULL, an unknown key is an error. Rows that all have exactly the table's keys (what the
     iWmo extractors make) are transposed in one pass; the others go through the general route."""
     schema, names, arrow, get = _layout(table)
-    if rows and all(len(row) == len(names) for row in rows):
-        try:
-            columns = list(zip(*map(get, rows), strict=True)) if len(names) > 1 else [[get(r) for r in rows]]
-        except KeyError:
-            pass
-        else:
-            return pa.Table.from_arrays(
-                [pa.array(column, type=field.type) for column, field in zip(columns, arrow, strict=True)],
-                schema=arrow,
-            )
-    _check_keys(schema, table, names, rows)
-    return pa.Table.from_pylist(rows, schema=arrow)
+    try:
+        if not rows or any(len(row) != len(names) for row in rows):
+            raise KeyError
+        columns = zip(*map(get, rows), strict=True)  # every table has several columns: `get` gives tuples
+    except KeyError:  # the general route: some row lacks a column (NULL) or has an unknown one (error)
+        _check_keys(schema, table, names, rows)
+        return pa.Table.from_pylist(rows, schema=arrow)
+    return pa.Table.from_arrays(
+        [pa.array(column, type=field.type) for column, field in zip(columns, arrow, strict=True)],
+        schema=arrow,
+    )
 
 
 def convert_once() -> None:
@@ -75,18 +74,17 @@ def convert_once() -> None:
     pa.array([0])
 
 
-def insert_rows(con, table: str, rows: list[dict] | list[pa.Table] | pa.Table) -> int:
+def insert_rows(con, table: str, rows: list[dict] | list[pa.Table]) -> int:
     """Append rows (dicts, or Arrow tables made by `arrow_table`) to `<schema>.<table>` in one statement.
 
     Several tables are first combined into one contiguous table: DuckDB pays per Arrow batch it scans, and the
     chunks of a write batch each bring one, often of a handful of rows."""
-    if isinstance(rows, list):
-        if not rows:
-            return 0
-        if isinstance(rows[0], dict):
-            rows = arrow_table(table, rows)
-        else:
-            rows = pa.concat_tables(rows).combine_chunks() if len(rows) > 1 else rows[0]
+    if not rows:
+        return 0
+    if isinstance(rows[0], dict):
+        rows = arrow_table(table, rows)
+    else:
+        rows = pa.concat_tables(rows).combine_chunks() if len(rows) > 1 else rows[0]
     if rows.num_rows == 0:
         return 0
     schema, names, _, _ = _layout(table)

@@ -231,6 +231,10 @@ def _prepare_message(
     return PreparedMessage(nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None)
 
 
+_FADVISE = getattr(os, "POSIX_FADV_WILLNEED", None) if hasattr(os, "posix_fadvise") else None
+"""The read-ahead advice where the platform has posix_fadvise (Linux), else None."""
+
+
 def _read_ahead(paths: list[str]) -> list[int | None]:
     """A descriptor per file, each with POSIX_FADV_WILLNEED, so the kernel reads all files of a chunk at once
     instead of one after the other as they are parsed. That matters when the files are not in the page cache
@@ -254,9 +258,6 @@ def _read_ahead(paths: list[str]) -> list[int | None]:
                 os.close(fd)
         raise
     return descriptors
-
-
-_FADVISE = getattr(os, "POSIX_FADV_WILLNEED", None) if hasattr(os, "posix_fadvise") else None
 
 
 def _read(path: str, fd: int | None = None) -> bytes:
