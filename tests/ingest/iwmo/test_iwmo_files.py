@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 import shutil
 import zipfile
 
@@ -142,6 +143,19 @@ def test_chunk_select_takes_the_rows_of_the_given_messages(landing):
     assert without_middle["iwmo_323_prestaties"] is chunk.tabellen["iwmo_323_prestaties"]  # the 301 has none
     assert without_middle["iwmo_berichten"].to_pylist() == [alles[0], alles[2]]
     assert chunk.select([]) == {}
+
+
+def test_a_chunk_crosses_processes_with_its_typed_tables_and_counts(landing):
+    """What a worker sends the loader (pickled, the tables as Arrow IPC streams) is what it built."""
+    items = [(str(landing / n), f"berichten/{n}", None) for n in ("WMO323.xml", "fout.xml", "WMO301.xml")]
+    chunk = prepare(items, workers=1)[0].chunk
+    copy = pickle.loads(pickle.dumps(chunk))
+    assert (copy.berichten, copy.aantallen) == (3, chunk.aantallen)
+    assert copy.aantallen["iwmo_323_prestaties"][:2] == [chunk.tabellen["iwmo_323_prestaties"].num_rows, 0]
+    assert set(copy.tabellen) == set(chunk.tabellen)
+    for name, table in chunk.tabellen.items():
+        assert copy.tabellen[name].schema == table.schema  # dates, times and integers keep their types
+        assert copy.tabellen[name].to_pylist() == table.to_pylist()
 
 
 @pytest.mark.parametrize(
