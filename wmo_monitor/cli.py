@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -135,7 +137,10 @@ def serve(warehouse: Path | None, port: int) -> None:
 )
 @click.option("--port", default=8501, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Alleen genereren en draaien, geen dashboard starten.")
-def demo(scale: float, port: int, no_serve: bool) -> None:
+@click.option(
+    "--opnieuw", is_flag=True, help=f"Verwijder de bestaande demo ({DEMO_DIR}) en genereer een nieuwe regio."
+)
+def demo(scale: float, port: int, no_serve: bool, opnieuw: bool) -> None:
     from dashboards.auth import write_demo_users
     from wmo_monitor.generate import generate_region
 
@@ -144,8 +149,17 @@ def demo(scale: float, port: int, no_serve: bool) -> None:
     click.echo(
         "LET OP: de demo gebruikt een vaste, openbare demosleutel voor pseudonimisering; niet voor echte gegevens."
     )
-    if not (landing / "manifest.json").exists():
+    if opnieuw and DEMO_DIR.exists():
+        click.echo(f"De bestaande demo in {DEMO_DIR} wordt verwijderd.")
+        shutil.rmtree(DEMO_DIR)
+    bestaande = _demo_scale(landing)
+    if bestaande is None:
         generate_region(landing, scale=scale, progress=progress.report)
+    elif bestaande != scale:
+        click.echo(
+            f"De bestaande demoregio (schaal {bestaande}) wordt gebruikt, niet schaal {scale}. Voor een nieuwe "
+            f"regio op schaal {scale}: wmo-monitor demo --opnieuw --scale {scale}"
+        )
     settings = config.from_env().with_overrides(
         landing_dir=landing, warehouse=warehouse, users_file=DEMO_DIR / "gebruikers.json"
     )
@@ -158,6 +172,14 @@ def demo(scale: float, port: int, no_serve: bool) -> None:
         click.echo(f"  {user} / {password}")
     if not no_serve:
         _serve(settings, port)
+
+
+def _demo_scale(landing: Path) -> float | None:
+    """The scale of the demo region already generated in `landing`, or None when there is none (yet)."""
+    try:
+        return float(json.loads((landing / "manifest.json").read_text(encoding="utf-8"))["scale"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 @main.command(help="Wat is geladen, wanneer, en wat staat in quarantaine.")
