@@ -5,6 +5,7 @@ import duckdb
 
 from pipelines.assets.ingest import raw_key
 from pipelines.resources import WmoSettings
+from wmo_monitor import progress
 
 # GX family (expectations/suites) -> the ingest asset whose tables it validates.
 # The check hangs on the family's first table; a blocking failure stops everything downstream of the ingest step.
@@ -47,10 +48,14 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             key = memo.fingerprint(con, suites, known)
             outcome = memo.recall(settings.state_dir, familie, key)
             if outcome is None:
+                progress.report(
+                    f"Controle {familie}: Great Expectations-suites {', '.join(suites)}", stap="controle"
+                )
                 outcome = _validate(con, suites, known)
                 memo.remember(settings.state_dir, familie, key, outcome)
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
+        progress.report(_regel(familie, outcome), stap="controle")
         return dg.AssetCheckResult(
             passed=outcome["geslaagd"],
             severity=dg.AssetCheckSeverity.ERROR,
@@ -62,6 +67,22 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
 
 
 UNCHANGED_NOTE = "Ruwe gegevens ongewijzigd sinds de vorige controle: uitkomst hergebruikt."
+
+
+def _regel(familie: str, outcome: dict) -> str:
+    """The progress line of a check: 'Controle berichten: geslaagd (212 verwachtingen, 3 waarschuwingen)'."""
+    m = outcome["metadata"]
+    delen = [f"{m['verwachtingen']} verwachtingen"]
+    if m["blokkerend_gefaald"]:
+        delen.append(f"{m['blokkerend_gefaald']} blokkerend gefaald")
+    if m["waarschuwingen"]:
+        delen.append(f"{m['waarschuwingen']} waarschuwingen")
+    hergebruikt = (
+        "; uitkomst hergebruikt, ruwe gegevens ongewijzigd"
+        if outcome["beschrijving"].startswith(UNCHANGED_NOTE)
+        else ""
+    )
+    return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{hergebruikt})"
 
 
 def _validate(con, suites: list[str], known: dict[str, set[str]]) -> dict:

@@ -10,8 +10,13 @@ from pathlib import Path
 _log = logging.getLogger("wmo_monitor.voortgang")
 
 
-def report(message: str) -> None:
-    _log.info(message)
+STAPPEN = ("run", "inlezen", "controle", "dbt", "publiceren")
+"""The stages of a run, as the JSON log names them (`stap`): a collector can time and filter a run by them."""
+
+
+def report(message: str, stap: str = "run") -> None:
+    """One progress line; `stap` is the stage of the run it belongs to (one of STAPPEN)."""
+    _log.info(message, extra={"stap": stap})
 
 
 def show_on_stdout() -> None:
@@ -37,6 +42,7 @@ class _JsonLines(logging.Formatter):
                 "tijd": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
                 "niveau": record.levelname,
                 "run_id": self.run_id,
+                "stap": getattr(record, "stap", "run"),
                 "melding": record.getMessage(),
             },
             ensure_ascii=False,

@@ -38,11 +38,13 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     remembered = build_memo.last_build(settings.state_dir, key, context.selected_asset_keys)
     if remembered is not None:
         write_counts(settings.state_dir, context.run_id, remembered["tests"])
-        progress.report("dbt: niets veranderd sinds de vorige geslaagde bouw; modellen en tests ongewijzigd")
+        progress.report(
+            "dbt: niets veranderd sinds de vorige geslaagde bouw; modellen en tests ongewijzigd", stap="dbt"
+        )
         yield from build_memo.replay(context, remembered)
         return
     build_memo.forget_build(settings.state_dir)
-    progress.report("dbt: modellen bouwen en testen")
+    progress.report("dbt: modellen bouwen en testen", stap="dbt")
     # Unit tests check the SQL, not the data: they run in the test suite (tests/pipeline), not on every run.
     args = ["build", "--exclude-resource-type", "unit_test", "--vars", json.dumps(variables)]
     # One target folder per warehouse, kept between runs: dbt's partial parsing then survives from run to run
@@ -62,7 +64,7 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     run_results = invocation.get_artifact("run_results.json")
     counts = test_counts(run_results)
     write_counts(settings.state_dir, context.run_id, counts)
-    progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald")
+    progress.report(f"dbt: {counts['geslaagd']} tests geslaagd, {counts['gefaald']} gefaald", stap="dbt")
     if not invocation.is_successful():
         report = describe_failures(run_results, settings.work_db)
         raise dg.Failure(description=report, metadata={"dbt_fouten": dg.MetadataValue.md(report)})

@@ -61,7 +61,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
             now=datetime.now(),
             zip_max_bytes=settings.zip_max_bytes,
             xsd=xsd,
-            progress=lambda message: (context.log.info(message), progress.report(message)),
+            progress=lambda message: (context.log.info(message), progress.report(message, stap="inlezen")),
         )
         files = (
             [f for f in scan(settings.landing_dir) if f.familie in families]
@@ -75,7 +75,8 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
     progress.report(
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
         f"{summary.records} records, {summary.quarantaine_items} afgekeurde berichten/rijen"
-        + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else "")
+        + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else ""),
+        stap="inlezen",
     )
     return {
         "nieuwe_bestanden": summary.nieuw,

@@ -40,7 +40,10 @@ def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> 
             dbt_tests_gefaald=counts.get("gefaald"),
         )
         tables = publish.publish(con, settings.warehouse, context.run_id)
-    progress.report(f"Gepubliceerd: {len(tables)} tabellen naar {settings.warehouse} (peildatum {peildatum})")
+    progress.report(
+        f"Gepubliceerd: {len(tables)} tabellen naar {settings.warehouse} (peildatum {peildatum})",
+        stap="publiceren",
+    )
     return dg.MaterializeResult(
         metadata={
             "pad": dg.MetadataValue.path(str(settings.warehouse)),
