@@ -72,6 +72,8 @@ UNCHANGED_NOTE = "Ruwe gegevens ongewijzigd sinds de vorige controle: uitkomst h
 def _regel(familie: str, outcome: dict) -> str:
     """The progress line of a check: 'Controle berichten: geslaagd (212 verwachtingen, 3 waarschuwingen)'."""
     m = outcome["metadata"]
+    if not m["verwachtingen"] and outcome["geslaagd"]:
+        return f"Controle {familie}: nog geen gegevens, niets te controleren"
     delen = [f"{m['verwachtingen']} verwachtingen"]
     if m["blokkerend_gefaald"]:
         delen.append(f"{m['blokkerend_gefaald']} blokkerend gefaald")
