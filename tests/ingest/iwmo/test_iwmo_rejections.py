@@ -60,6 +60,13 @@ def test_bsn_is_masked_in_melding(parse):
         (b"<d:DeclaratieDagtekening>2024-08-05<", b"<d:DeclaratieDagtekening>05-08-2024<", "DATUM_ONGELDIG"),
         (b"<d:BerichtSubversie>2<", b"<d:BerichtSubversie>1<", "RELEASE_NIET_ONDERSTEUND"),
         (b"<d:ProductTarief>5000<", b"<d:ProductTarief>-1<", "BEDRAG_ONGELDIG"),
+        # xs:date without time zone (inputs.md), an integer volume
+        (
+            b"<d:DeclaratieDagtekening>2024-08-05<",
+            b"<d:DeclaratieDagtekening>2024-08-05+02:00<",
+            "DATUM_ONGELDIG",
+        ),
+        (b"<d:GeleverdVolume>6<", b"<d:GeleverdVolume>1.5<", "PATROON_ONGELDIG"),
     ],
 )
 def test_more_validation_rules(old, new, code, parse):
@@ -68,6 +75,16 @@ def test_more_validation_rules(old, new, code, parse):
     with pytest.raises(Rejection) as info:
         parse(data.replace(old, new, 1))
     assert info.value.reden_code == code
+
+
+@pytest.mark.parametrize("tijd", [b"25:61:00", b"14:05:00Z", b"14:05"])
+def test_toewijzingstijd_is_an_xs_time_without_time_zone(tijd, parse):
+    data = fixture_path("WMO301_basis.xml").read_bytes()
+    old = b"<t:Toewijzingstijd>14:05:00<"
+    assert old in data
+    with pytest.raises(Rejection) as info:
+        parse(data.replace(old, b"<t:Toewijzingstijd>" + tijd + b"<", 1))
+    assert info.value.reden_code == "DATUM_ONGELDIG"
 
 
 def test_doctype_and_entities_refused(parse):
