@@ -47,7 +47,8 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             known = load_known(con)
             key = memo.fingerprint(con, suites, known)
             outcome = memo.recall(settings.state_dir, familie, key)
-            if outcome is None:
+            hergebruikt = outcome is not None
+            if not hergebruikt:
                 progress.report(
                     f"Controle {familie}: Great Expectations-suites {', '.join(suites)}", stap="controle"
                 )
@@ -55,7 +56,7 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
                 memo.remember(settings.state_dir, familie, key, outcome)
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
-        progress.report(_regel(familie, outcome), stap="controle")
+        progress.report(_regel(familie, outcome, hergebruikt), stap="controle")
         return dg.AssetCheckResult(
             passed=outcome["geslaagd"],
             severity=dg.AssetCheckSeverity.ERROR,
@@ -69,7 +70,7 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
 UNCHANGED_NOTE = "Ruwe gegevens ongewijzigd sinds de vorige controle: uitkomst hergebruikt."
 
 
-def _regel(familie: str, outcome: dict) -> str:
+def _regel(familie: str, outcome: dict, hergebruikt: bool) -> str:
     """The progress line of a check: 'Controle berichten: geslaagd (212 verwachtingen, 3 waarschuwingen)'."""
     m = outcome["metadata"]
     if not m["verwachtingen"] and outcome["geslaagd"]:
@@ -79,12 +80,8 @@ def _regel(familie: str, outcome: dict) -> str:
         delen.append(f"{m['blokkerend_gefaald']} blokkerend gefaald")
     if m["waarschuwingen"]:
         delen.append(f"{m['waarschuwingen']} waarschuwingen")
-    hergebruikt = (
-        "; uitkomst hergebruikt, ruwe gegevens ongewijzigd"
-        if outcome["beschrijving"].startswith(UNCHANGED_NOTE)
-        else ""
-    )
-    return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{hergebruikt})"
+    herkomst = "; uitkomst hergebruikt, ruwe gegevens ongewijzigd" if hergebruikt else ""
+    return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{herkomst})"
 
 
 def _validate(con, suites: list[str], known: dict[str, set[str]]) -> dict:
