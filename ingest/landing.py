@@ -29,6 +29,11 @@ class LandingFile(NamedTuple):
     def path(self) -> Path:
         return Path(self.bestand)
 
+    @property
+    def landing(self) -> Path:
+        """The landing folder the file was found in: its path on disk without `pad`."""
+        return self.path.parents[self.pad.count("/")]
+
 
 def scan(landing: Path) -> list[LandingFile]:
     """Every regular file below the landing folder, sorted by modification time, then name.

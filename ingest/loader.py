@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ingest.iwmo.archive import iter_berichten
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
+from ingest.iwmo.inhoud import zelfde_inhoud
 from ingest.landing import LandingFile, leesfout, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.writer import insert_rows
@@ -106,17 +108,26 @@ class Loader:
         self.progress = progress or (lambda _msg: None)
         self.workers = workers
         self.summary = LoadSummary()
-        self._seen_stat = {
-            (pad, size, mtime)
-            for pad, size, mtime in con.execute("SELECT pad, bytes, mtime_ns FROM audit.bestanden").fetchall()
-        }
-        self._seen_pad_sha = set(con.execute("SELECT pad, sha256 FROM audit.bestanden").fetchall())
+        # Content whose latest reading ended in INTERNE_FOUT (a bug in wmo-monitor, not in the file) counts as
+        # unseen: every run tries it again, so it loads once the bug is fixed, without a new delivery.
+        registered = con.execute(
+            """WITH laatste AS (
+                   SELECT sha256, arg_max(run_id, volgnummer) AS run_id FROM audit.bestanden GROUP BY sha256)
+               SELECT pad, bytes, mtime_ns, sha256 FROM audit.bestanden
+               WHERE sha256 NOT IN (
+                   SELECT sha256 FROM laatste JOIN audit.quarantaine USING (sha256, run_id)
+                   WHERE reden_code = 'INTERNE_FOUT')"""
+        ).fetchall()
+        self._seen_stat = {(pad, size, mtime) for pad, size, mtime, _ in registered}
+        self._seen_pad_sha = {(pad, sha) for pad, _, _, sha in registered}
         self._seen_pads = {pad for pad, _ in self._seen_pad_sha}
         self._known_sha = {sha for _, sha in self._seen_pad_sha}
         self._volgnummer = con.execute("SELECT coalesce(max(volgnummer), 0) FROM audit.bestanden").fetchall()[
             0
         ][0]
         self._berichten: dict[str, str] | None = None
+        self._run_herkomst: dict[str, tuple[str, str]] = {}
+        """bericht_id -> (locatie, bestand_sha256) of the messages loaded in this run, for `_zelfde_bericht`."""
         self._pending: list[_Outcome] = []
         self._pending_records = 0
 
@@ -274,23 +285,22 @@ class Loader:
                 rejected += 1
                 continue
             previous = known.get(message.bericht_id)
-            if previous == message.inhoud_sha256:
-                duplicates += 1
-                continue
             if previous is not None:
-                result.quarantaine.append(
-                    QuarantineItem(
-                        message.locatie,
-                        "BERICHT_CONFLICT",
-                        f"Bericht {message.bericht_id} is al eerder geladen met andere inhoud. Een "
-                        "correctie moet een nieuwe BerichtIdentificatie krijgen; stuur het bericht opnieuw "
-                        "met een nieuw identificatienummer.",
-                        message.bericht_id,
-                    )
+                conflict = (
+                    None
+                    if previous == message.inhoud_sha256
+                    else self._conflict(f, message.bericht_id, message.locatie, sha)
                 )
-                rejected += 1
+                if conflict is None:
+                    duplicates += 1
+                else:
+                    result.quarantaine.append(
+                        QuarantineItem(message.locatie, "BERICHT_CONFLICT", conflict, message.bericht_id)
+                    )
+                    rejected += 1
                 continue
             known[message.bericht_id] = message.inhoud_sha256
+            self._run_herkomst[message.bericht_id] = (message.locatie, sha)
             nummers.append(message.nummer)
             rows += message.records
             loaded += 1
@@ -313,6 +323,38 @@ class Loader:
             rows = self.con.execute("SELECT bericht_id, inhoud_sha256 FROM raw.iwmo_berichten").fetchall()
             self._berichten = dict(rows)
         return self._berichten
+
+    def _conflict(self, f: LandingFile, bericht_id: str, locatie: str, bestand_sha: str) -> str | None:
+        """None when a message whose bytes differ from those of the loaded message with its BerichtIdentificatie
+        is the same message all the same (a BOM, CRLF, other prefixes, comments, another encoding: see
+        `ingest.iwmo.inhoud`), else the conflict's melding. Both messages are read again from the landing
+        folder, which only happens on such a collision. When the loaded message cannot be read back unchanged,
+        the new one is a conflict: that is the safe side, it stays visible in quarantine."""
+        herkomst = self._run_herkomst.get(bericht_id) or next(
+            iter(
+                self.con.execute(
+                    "SELECT locatie, bestand_sha256 FROM raw.iwmo_berichten WHERE bericht_id = ? LIMIT 1",
+                    [bericht_id],
+                ).fetchall()
+            ),
+            None,
+        )
+        eerder = None if herkomst is None else _bericht_bytes(f.landing, *herkomst, self.zip_max_bytes)
+        nieuw = _bericht_bytes(f.landing, locatie, bestand_sha, self.zip_max_bytes)
+        correctie = (
+            "Een correctie moet een nieuwe BerichtIdentificatie krijgen; stuur het bericht opnieuw met een nieuw "
+            "identificatienummer."
+        )
+        if eerder is None or nieuw is None:
+            bron = "" if herkomst is None else f" uit {herkomst[0]}"
+            return (
+                f"Bericht {bericht_id} is al eerder geladen{bron}. Dat bestand staat niet meer ongewijzigd in de "
+                "landingsmap, dus kan niet worden vastgesteld of dit dezelfde inhoud is. Is het hetzelfde bericht, "
+                f"dan hoeft u niets te doen. {correctie}"
+            )
+        if zelfde_inhoud(eerder, nieuw):
+            return None
+        return f"Bericht {bericht_id} is al eerder geladen met andere inhoud. {correctie}"
 
     def known_subresults(self) -> set[str]:
         """The region's taxonomy when one was delivered, else the shipped Midden-Limburg default."""
@@ -411,6 +453,25 @@ class Loader:
             raise
         self._pending.clear()
         self._pending_records = 0
+
+
+def _bericht_bytes(landing: Path, locatie: str, bestand_sha: str, zip_max_bytes: int) -> bytes | None:
+    """The bytes of the message at `locatie` (`berichten/a.xml` or `berichten/b.zip!map/c.xml`), provided its
+    file still has the content `bestand_sha`; None when it is gone, changed or unreadable."""
+    pad, _, member = locatie.partition("!")
+    path = landing / pad
+    try:
+        if sha256_of(path) != bestand_sha:
+            return None
+        if not member:
+            return path.read_bytes()
+        wanted = f"{path}!{member}"
+        return next(
+            (data for naam, data in iter_berichten(path, max_expanded_bytes=zip_max_bytes) if naam == wanted),
+            None,
+        )
+    except (OSError, Rejection):
+        return None
 
 
 @contextmanager

@@ -80,6 +80,64 @@ def test_same_message_identity_with_other_content_is_a_conflict(con, landing):
     assert statuses(con)["berichten/gewijzigd.xml"] == "quarantaine"
 
 
+def in_another_form(message: bytes) -> bytes:
+    """The same message as another sender's software writes it: LF line ends, another prefix, a comment and an
+    ISO-8859-1 declaration (a BOM and a default namespace: `test_iwmo_inhoud`)."""
+    text = (
+        message.decode("utf-8")
+        .replace("\r\n", "\n")
+        .replace("wmo323:", "b:")
+        .replace("xmlns:wmo323=", "xmlns:b=")
+    )
+    text = text.replace('encoding="UTF-8"?>', 'encoding="ISO-8859-1"?>\n<!-- opnieuw verzonden -->', 1)
+    assert "wmo323:" not in text and "\r" not in text
+    return text.encode("iso-8859-1")
+
+
+def test_same_message_sent_again_in_another_form_is_a_duplicate_not_a_conflict(con, landing):
+    import zipfile
+
+    original = (landing / "berichten/2023/WMO323.xml").read_bytes()
+    resent = in_another_form(original)
+    with zipfile.ZipFile(
+        landing / "berichten/pakket.zip", "w"
+    ) as archive:  # same run, the original not written yet
+        archive.writestr("opnieuw/WMO323.xml", resent)
+    first = load(con, landing)
+    (landing / "berichten/opnieuw.xml").write_bytes(resent)  # a later run: the original is in DuckDB
+    second = load(con, landing, "r2")
+    assert con.execute("SELECT count(*) FROM audit.quarantaine").fetchall() == [(0,)]
+    assert statuses(con)["berichten/pakket.zip"] == "duplicaat"
+    assert statuses(con)["berichten/opnieuw.xml"] == "duplicaat"
+    assert first.summary.family("berichten").duplicaat == second.summary.family("berichten").duplicaat == 1
+    assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(4,)]
+
+
+def test_a_changed_value_in_another_form_is_still_a_conflict(con, landing):
+    load(con, landing)
+    changed = in_another_form(
+        (landing / "berichten/2023/WMO323.xml").read_bytes().replace(b"RN004", b"RN099")
+    )
+    (landing / "berichten/gewijzigd.xml").write_bytes(changed)
+    load(con, landing, "r2")
+    rows = con.execute("SELECT pad, reden_code, melding FROM audit.quarantaine").fetchall()
+    assert [row[:2] for row in rows] == [("berichten/gewijzigd.xml", "BERICHT_CONFLICT")]
+    assert "met andere inhoud" in rows[0][2]
+
+
+def test_a_resent_message_whose_original_file_is_gone_is_a_conflict_that_says_why(con, landing):
+    original = landing / "berichten/2023/WMO323.xml"
+    load(con, landing)
+    resent = in_another_form(original.read_bytes())
+    original.unlink()
+    (landing / "berichten/opnieuw.xml").write_bytes(resent)
+    load(con, landing, "r2")
+    rows = con.execute("SELECT pad, reden_code, melding FROM audit.quarantaine").fetchall()
+    assert [row[:2] for row in rows] == [("berichten/opnieuw.xml", "BERICHT_CONFLICT")]
+    assert "uit berichten/2023/WMO323.xml" in rows[0][2]
+    assert "niet meer ongewijzigd in de landingsmap" in rows[0][2]
+
+
 def test_file_outside_the_family_folders_is_quarantined_and_a_fixed_file_loads(con, landing):
     (landing / "los.xml").write_bytes((landing / "berichten/2023/WMO301.xml").read_bytes())
     broken = landing / "berichten/kapot.xml"
@@ -301,3 +359,47 @@ def test_a_file_gone_after_the_scan_is_reported_not_registered_and_loaded_by_the
     load(con, landing, "r2")
     assert statuses(con)["berichten/2023/WMO323.xml"] == "geladen"
     assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall()[0][0] > 0
+
+
+def test_a_bug_while_reading_refuses_only_that_file_and_the_next_run_tries_it_again(
+    con, landing, monkeypatch
+):
+    """INTERNE_FOUT is wmo-monitor's fault, not the sender's: the file is quarantined (visible), the others load,
+    and it is not registered as known, so the run after the fix loads it without a new delivery."""
+    import ingest.iwmo.files as iwmo_files
+    import ingest.klachten as klachten
+
+    (landing / "klachten").mkdir()
+    (landing / "klachten" / "register.csv").write_text("ontvangen;afgehandeld\n", encoding="utf-8")
+    real_parse = iwmo_files.parse_message
+
+    def buggy(data, *, locatie, **kwargs):
+        if locatie.endswith("WMO301.xml"):
+            raise KeyError("ToewijzingNummer")
+        return real_parse(data, locatie=locatie, **kwargs)
+
+    def buggy_klachten(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(iwmo_files, "parse_message", buggy)
+        patched.setattr(klachten, "parse_klachten", buggy_klachten)
+        loader = new_loader(con, workers=1)
+        fresh = loader.new_files(scan(landing))
+        for familie in ("berichten", "klachten"):
+            loader.load_family(familie, fresh)
+    rows = con.execute("SELECT pad, reden_code, melding FROM audit.quarantaine ORDER BY pad").fetchall()
+    assert [row[:2] for row in rows] == [
+        ("berichten/2023/WMO301.xml", "INTERNE_FOUT"),
+        ("klachten/register.csv", "INTERNE_FOUT"),
+    ]
+    assert "KeyError: 'ToewijzingNummer'" in rows[0][2] and "meld dit aan de beheerder" in rows[0][2]
+    assert statuses(con)["berichten/2023/WMO323.xml"] == "geladen"
+
+    second = load(con, landing, "r2")  # the bug is fixed
+    assert second.summary.total("nieuw") == 2
+    assert statuses(con)["berichten/2023/WMO301.xml"] == "geladen"
+    reasons = con.execute("SELECT reden_code FROM audit.quarantaine WHERE run_id = 'r2'").fetchall()
+    assert reasons == [("KOLOM_ONTBREEKT",)]  # the real parser's verdict on the register
+    assert con.execute("SELECT count(*) FROM raw.iwmo_301_toegewezen_producten").fetchall()[0][0] > 0
+    assert load(con, landing, "r3").summary.total("nieuw") == 0
