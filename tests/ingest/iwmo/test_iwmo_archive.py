@@ -109,11 +109,45 @@ def test_encrypted_flag(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["../buiten.xml", "map/../../buiten.xml", "/etc/bericht.xml", "C:/temp/a.xml"]
+    "name",
+    [
+        "../buiten.xml",
+        "map/../../buiten.xml",
+        "/etc/bericht.xml",
+        "C:/temp/a.xml",
+        "..\\buiten.xml",
+        "map\\..\\..\\x.xml",
+    ],
 )
 def test_path_traversal(tmp_path, name):
     path = _zip(tmp_path / "pad.zip", {"goed.xml": GOOD, name: GOOD})
     assert _reject(path).reden_code == "ZIP_PAD_ONVEILIG"
+
+
+def test_symbolic_link_member(tmp_path):
+    import stat
+
+    path = tmp_path / "koppeling.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("goed.xml", GOOD)
+        link = zipfile.ZipInfo("bericht.xml")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+    rejection = _reject(path)
+    assert rejection.reden_code == "ZIP_PAD_ONVEILIG"
+    assert "symbolische koppeling 'bericht.xml'" in rejection.melding
+
+
+def test_aes_encrypted_member(tmp_path):
+    """WinZip AES marks a member with compression method 99 and leaves the classic encryption bit alone in some
+    tools: refused as encrypted, not as corrupt or unsupported."""
+    path = _zip(tmp_path / "aes.zip", {"a.xml": GOOD})
+    raw = bytearray(path.read_bytes())
+    raw[8:10] = (99).to_bytes(2, "little")  # local header: compression method
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(raw))
+    assert _reject(path).reden_code == "ZIP_VERSLEUTELD"
 
 
 def test_bomb_by_declared_size(tmp_path):
@@ -149,8 +183,9 @@ def test_bomb_by_actual_expansion_many_members(tmp_path):
     assert len(list(iter_berichten(path, max_expanded_bytes=40_000))) == 10
 
 
-def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
-    """inputs.md: "a configured size limit". WMO_ZIP_MAX_BYTES lowers it; the same archive then goes to quarantine."""
+def _load_landing(tmp_path, name: str, zip_max_bytes: int = LIMIT):
+    """Load tmp_path/landing into a new warehouse tmp_path/<name>.duckdb through the real Loader; the connection is
+    returned open."""
     from datetime import datetime
 
     import duckdb
@@ -159,6 +194,46 @@ def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
     from ingest.loader import Loader
     from ingest.pseudonymise import Pseudonymiser
     from ingest.raw_schema import create_all
+
+    con = duckdb.connect(str(tmp_path / f"{name}.duckdb"))
+    create_all(con)
+    loader = Loader(
+        con,
+        pseudonymiser=Pseudonymiser("k"),
+        run_id=name,
+        now=datetime(2024, 1, 1),
+        zip_max_bytes=zip_max_bytes,
+        workers=1,
+    )
+    loader.load_family("berichten", loader.new_files(scan(tmp_path / "landing")))
+    return con
+
+
+def test_a_bad_member_is_quarantined_under_its_member_name_while_the_good_members_load(tmp_path):
+    """inputs.md: the zip is one file in audit.bestanden; a bad member is quarantined with the member's name as
+    its location while the good members load."""
+    berichten = tmp_path / "landing" / "berichten"
+    berichten.mkdir(parents=True)
+    bad = fixture_path("fout_bsn_elfproef.xml").read_bytes()
+    _zip(berichten / "mix.zip", {"in/goed.xml": GOOD, "in/fout.xml": bad, "leesmij.txt": b"hallo"})
+    with _load_landing(tmp_path, "mix") as con:
+        assert con.execute("SELECT pad, status, aantal_records FROM audit.bestanden").fetchall() == [
+            ("berichten/mix.zip", "geladen", 1)  # for message files: the messages loaded
+        ]
+        assert con.execute(
+            "SELECT pad, locatie, reden_code FROM audit.quarantaine ORDER BY locatie"
+        ).fetchall() == [
+            ("berichten/mix.zip", "berichten/mix.zip!in/fout.xml", "BSN_ONGELDIG"),
+            ("berichten/mix.zip", "berichten/mix.zip!leesmij.txt", "BESTANDSTYPE_ONBEKEND"),
+        ]
+        assert con.execute("SELECT locatie FROM raw.iwmo_berichten").fetchall() == [
+            ("berichten/mix.zip!in/goed.xml",)
+        ]
+        assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(2,)]
+
+
+def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
+    """inputs.md: "a configured size limit". WMO_ZIP_MAX_BYTES lowers it; the same archive then goes to quarantine."""
     from wmo_monitor import config
 
     berichten = tmp_path / "landing" / "berichten"
@@ -167,17 +242,7 @@ def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
     expanded = 2 * len(GOOD)
 
     def load(settings: config.Settings, name: str) -> list[tuple]:
-        with duckdb.connect(str(tmp_path / f"{name}.duckdb")) as con:
-            create_all(con)
-            loader = Loader(
-                con,
-                pseudonymiser=Pseudonymiser("k"),
-                run_id=name,
-                now=datetime(2024, 1, 1),
-                zip_max_bytes=settings.zip_max_bytes,
-                workers=1,
-            )
-            loader.load_family("berichten", loader.new_files(scan(tmp_path / "landing")))
+        with _load_landing(tmp_path, name, settings.zip_max_bytes) as con:
             status = con.execute("SELECT status FROM audit.bestanden").fetchall()
             redenen = con.execute("SELECT locatie, reden_code FROM audit.quarantaine").fetchall()
             return status + redenen
