@@ -54,11 +54,14 @@ def parse_message(
     """
     bericht_id = None
     try:
-        if "!" in locatie and not locatie.rpartition("!")[2].lower().endswith(".xml"):
+        naam = locatie.rpartition("!")[2]  # the archive member, or the file itself
+        if not naam.lower().endswith(".xml"):
+            wat = "Het archieflid" if "!" in locatie else "Het bestand"
             raise Rejection(
                 "BESTANDSTYPE_ONBEKEND",
-                f"Het archieflid '{locatie.rpartition('!')[2][:100]}' is geen .xml-bestand; in berichten/ worden "
-                "alleen iWmo-berichten (.xml) en zip-archieven daarvan verwerkt.",
+                f"{wat} '{naam.rpartition('/')[2][:100]}' is geen .xml-bestand; in berichten/ worden alleen "
+                "iWmo-berichten (.xml) en zip-archieven (.zip) daarvan verwerkt. Is het een iWmo-bericht, lever het "
+                "dan opnieuw aan met de extensie .xml.",
             )
         root = parse_xml(data)
         d = detect(root)

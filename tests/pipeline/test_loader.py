@@ -403,3 +403,27 @@ def test_a_bug_while_reading_refuses_only_that_file_and_the_next_run_tries_it_ag
     assert reasons == [("KOLOM_ONTBREEKT",)]  # the real parser's verdict on the register
     assert con.execute("SELECT count(*) FROM raw.iwmo_301_toegewezen_producten").fetchall()[0][0] > 0
     assert load(con, landing, "r3").summary.total("nieuw") == 0
+
+
+def test_a_file_in_berichten_that_is_no_xml_or_zip_is_an_unknown_file_type(con, landing):
+    """The extension decides the format, as for archive members and the tabular families (docs/iwmo-parser.md):
+    a PDF is not 'bad XML', and a message saved as .txt is refused with a message that says how to deliver it."""
+    (landing / "berichten/brief.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    (landing / "berichten/bericht.txt").write_bytes(
+        (landing / "berichten/2023/WMO301.xml").read_bytes() + b"\n"
+    )
+    (landing / "berichten/HOOFDLETTERS.XML").write_bytes(
+        (landing / "berichten/2023/WMO323.xml").read_bytes() + b"\n"
+    )
+    load(con, landing)
+    rows = con.execute(
+        "SELECT pad, locatie, reden_code, melding FROM audit.quarantaine ORDER BY pad"
+    ).fetchall()
+    assert [row[:3] for row in rows] == [
+        ("berichten/bericht.txt", "berichten/bericht.txt", "BESTANDSTYPE_ONBEKEND"),
+        ("berichten/brief.pdf", "berichten/brief.pdf", "BESTANDSTYPE_ONBEKEND"),
+    ]
+    assert "Het bestand 'bericht.txt' is geen .xml-bestand" in rows[0][3] and "extensie .xml" in rows[0][3]
+    assert (
+        statuses(con)["berichten/HOOFDLETTERS.XML"] == "duplicaat"
+    )  # same message as WMO323.xml, other bytes
