@@ -53,6 +53,19 @@ def sensor_triggered_run(landing: Path, warehouse: Path):
     return settings, RunOutcome(result.success, result.run_id, read_run(settings, result.run_id), None)
 
 
+@pytest.fixture
+def con(tmp_path):
+    """An empty warehouse with the raw and audit schemas, for tests that drive the Loader directly."""
+    import duckdb
+
+    from ingest.raw_schema import create_all
+
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    create_all(connection)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture(scope="session")
 def pipeline_run(tmp_path_factory) -> PipelineRun:
     from wmo_monitor.generate import generate_region

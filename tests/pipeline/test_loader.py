@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -13,33 +12,7 @@ from ingest.landing import scan
 from ingest.loader import Loader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.raw_schema import create_all
-
-
-def new_loader(con, run_id: str = "r", **options) -> Loader:
-    return Loader(
-        con,
-        pseudonymiser=Pseudonymiser("k"),
-        run_id=run_id,
-        now=datetime(2024, 1, 1),
-        zip_max_bytes=10**8,
-        **options,
-    )
-
-
-def load(con, landing: Path, run_id: str = "r") -> Loader:
-    loader = new_loader(con, run_id)
-    fresh = loader.new_files(scan(landing))
-    for familie in ("referentie", "onbekend", "berichten", "klachten", "verantwoording"):
-        loader.load_family(familie, fresh)
-    return loader
-
-
-@pytest.fixture
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    create_all(connection)
-    yield connection
-    connection.close()
+from tests.pipeline.loading import load, new_loader
 
 
 @pytest.fixture

@@ -15,6 +15,29 @@ VALID_BSN_2 = "111222333"
 INVALID_BSN = "123456789"
 
 
+# Column headers of the workbook sheets, as inputs.md §3 lists them.
+PRODUCTIE = [
+    "gemeentecode",
+    "productcategorie",
+    "productcode",
+    "eenheid",
+    "volume",
+    "bedrag",
+    "aantal_clienten",
+]
+RESULTATEN = [
+    "gemeentecode",
+    "toewijzingnummer",
+    "bsn",
+    "subresultaat",
+    "inschatting_vooraf",
+    "resultaat",
+    "evaluatiedatum",
+    "vervolgadvies",
+]
+TEVREDENHEID = ["gemeentecode", "toewijzingnummer", "bsn", "datum", "cijfer", "respondent"]
+
+
 def expected_pseudonym(bsn: str, key: str = KEY) -> str:
     """operations.md, computed here independently of ingest.pseudonymise."""
     return hmac.new(key.encode("utf-8"), bsn.encode("ascii"), hashlib.sha256).hexdigest()[:16]

@@ -287,3 +287,28 @@ def test_header_only_file_has_no_rows(tmp_path, pseudonymiser):
     result = parse(write_csv(tmp_path / "k.csv", [HEADER]), pseudonymiser)
     assert result.tables == {"klachten": [], "klachten_omschrijving": []}
     assert result.quarantaine == []
+
+
+def test_unparseable_datum_afgehandeld_rejects_the_row(tmp_path, pseudonymiser):
+    """The optional `datum_afgehandeld` is still checked when filled in: an impossible or worded date costs that
+    row (once, as DATUM_ONGELDIG, not also as AFGEHANDELD_VOOR_ONTVANGST), the other rows load."""
+    lines = [
+        HEADER,
+        "1234567|957|K1|2024-01-15|32-01-2024|kwaliteit|gegrond||||",  # 2 day 32
+        "1234567|957|K2|2024-01-15|morgen|kwaliteit|||||",  # 3 a word
+        "1234567|957|K3|2024-01-15|31/01/2024|kwaliteit|gegrond||||",  # 4 good
+        "1234567|957|K4|2024-01-15||overig|||||",  # 5 good, still open
+    ]
+    result = parse(write_csv(tmp_path / "k.csv", lines), pseudonymiser)
+    assert [(q.locatie, q.reden_code) for q in result.quarantaine] == [
+        ("rij 2, kolom datum_afgehandeld", "DATUM_ONGELDIG"),
+        ("rij 3, kolom datum_afgehandeld", "DATUM_ONGELDIG"),
+    ]
+    assert result.quarantaine[0].melding.startswith(
+        "De datum '32-01-2024' in kolom datum_afgehandeld is geen geldige datum."
+    )
+    assert "'morgen'" in result.quarantaine[1].melding
+    rows = by_id(result)
+    assert sorted(rows) == ["K3", "K4"]
+    assert rows["K3"]["datum_afgehandeld"] == dt.date(2024, 1, 31)
+    assert rows["K4"]["datum_afgehandeld"] is None

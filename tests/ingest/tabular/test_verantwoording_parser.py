@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tabular_files import VALID_BSN, VALID_BSN_2, expected_pseudonym, write_xlsx
+from tabular_files import (
+    PRODUCTIE,
+    RESULTATEN,
+    TEVREDENHEID,
+    VALID_BSN,
+    VALID_BSN_2,
+    expected_pseudonym,
+    write_xlsx,
+)
 
 from ingest.model import Rejection
 from ingest.raw_schema import RAW_TABLES
@@ -13,26 +21,6 @@ from ingest.verantwoording import parse_verantwoording
 
 SHA = "cd" * 32
 SUBRESULTATEN = {"1.1", "1.4", "2.3"}
-PRODUCTIE = [
-    "gemeentecode",
-    "productcategorie",
-    "productcode",
-    "eenheid",
-    "volume",
-    "bedrag",
-    "aantal_clienten",
-]
-RESULTATEN = [
-    "gemeentecode",
-    "toewijzingnummer",
-    "bsn",
-    "subresultaat",
-    "inschatting_vooraf",
-    "resultaat",
-    "evaluatiedatum",
-    "vervolgadvies",
-]
-TEVREDENHEID = ["gemeentecode", "toewijzingnummer", "bsn", "datum", "cijfer", "respondent"]
 
 
 def aanbieder(**override):
@@ -352,3 +340,53 @@ def test_not_xlsx(tmp_path, pseudonymiser):
             bekende_subresultaten=SUBRESULTATEN,
         )
     assert unreadable.value.reden_code == "BESTAND_ONLEESBAAR"
+
+
+def test_tevredenheid_bad_dates_and_respondents_are_row_faults(tmp_path, pseudonymiser):
+    """A bad `datum` or a respondent outside the list costs that row only: the good rows of the sheet and the other
+    sheets load, and the steward reads in Dutch which value in which column to fix."""
+    rows = [
+        TEVREDENHEID,
+        [957, 1, VALID_BSN, "2024-02-30", 7, "client"],  # 2 impossible date
+        [957, 2, VALID_BSN, "gisteren", 7, "client"],  # 3 not a date
+        [957, 3, VALID_BSN, "2024-05-01", 7, "buurman"],  # 4 respondent outside the list
+        [957, 4, VALID_BSN_2, "01-05-2024", 6, "Vertegenwoordiger"],  # 5 good
+    ]
+    result = parse(tmp_path, workbook(Tevredenheid=rows), pseudonymiser)
+    assert [(q.locatie, q.reden_code) for q in result.quarantaine] == [
+        ("Tevredenheid rij 2, kolom datum", "DATUM_ONGELDIG"),
+        ("Tevredenheid rij 3, kolom datum", "DATUM_ONGELDIG"),
+        ("Tevredenheid rij 4, kolom respondent", "WAARDE_ONBEKEND"),
+    ]
+    good = result.tables["verantwoording_tevredenheid"]
+    assert [(r["rij"], r["toewijzingnummer"], r["datum"], r["respondent"]) for r in good] == [
+        (5, 4, dt.date(2024, 5, 1), "vertegenwoordiger")
+    ]
+    assert len(result.tables["verantwoording_productie"]) == 3
+    assert len(result.tables["verantwoording_resultaten"]) == 2
+    datum, woord, respondent = (q.melding for q in result.quarantaine)
+    assert datum.startswith("De datum '2024-02-30' in kolom datum is geen geldige datum.")
+    assert woord.startswith("De datum 'gisteren' in kolom datum is geen geldige datum.")
+    assert respondent.startswith("De waarde 'buurman' in kolom respondent is onbekend.")
+    assert "'client', 'vertegenwoordiger'" in respondent  # says what is allowed
+
+
+@pytest.mark.parametrize(
+    ("override", "locatie", "fragment"),
+    [
+        ({"datum_verklaring": "31-02-2025"}, "Aanbieder rij 9, kolom waarde", "'31-02-2025'"),
+        ({"datum_verklaring": "morgen"}, "Aanbieder rij 9, kolom waarde", "'morgen'"),
+        ({"datum_productieverantwoording": "gisteren"}, "Aanbieder rij 7, kolom waarde", "'gisteren'"),
+        ({"datum_productieverantwoording": "2025-13-01"}, "Aanbieder rij 7, kolom waarde", "'2025-13-01'"),
+    ],
+)
+def test_bad_aanbieder_date_refuses_the_workbook_at_its_row(
+    tmp_path, pseudonymiser, override, locatie, fragment
+):
+    """Aanbieder fields describe the whole workbook (docs/tabular-inputs.md), so a bad date there, even in the
+    optional datum_verklaring, refuses the workbook instead of one row; the locatie is the field's own row."""
+    exc = rejection(tmp_path, workbook(Aanbieder=aanbieder(**override)), pseudonymiser)
+    (veld,) = override
+    assert (exc.reden_code, exc.locatie) == ("DATUM_ONGELDIG", locatie)
+    assert f"De datum {fragment} in kolom waarde (veld {veld}) is geen geldige datum." in exc.melding
+    assert exc.melding.endswith("De werkmap is daarom niet geladen.")
