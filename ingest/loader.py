@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ingest.iwmo.archive import iter_berichten
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.iwmo.inhoud import zelfde_inhoud
+from ingest.iwmo.teruglezen import BerichtLezer
 from ingest.landing import LandingFile, leesfout, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.writer import insert_rows
@@ -127,7 +127,8 @@ class Loader:
         ][0]
         self._berichten: dict[str, str] | None = None
         self._run_herkomst: dict[str, tuple[str, str]] = {}
-        """bericht_id -> (locatie, bestand_sha256) of the messages loaded in this run, for `_zelfde_bericht`."""
+        """bericht_id -> (locatie, bestand_sha256) of the messages loaded in this run, for `_conflict`."""
+        self._lezer: BerichtLezer | None = None
         self._pending: list[_Outcome] = []
         self._pending_records = 0
 
@@ -164,8 +165,13 @@ class Loader:
         if todo:
             self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
         if familie == "berichten":
-            with _bulk_writes(self.con):
-                self._load(familie, self._berichten_outcomes(todo), len(todo))
+            try:
+                with _bulk_writes(self.con):
+                    self._load(familie, self._berichten_outcomes(todo), len(todo))
+            finally:
+                if self._lezer is not None:
+                    self._lezer.close()
+                    self._lezer = None
         else:
             self._load(familie, (self._process(f, sha) for f, sha in todo), len(todo))
         return summary
@@ -339,8 +345,10 @@ class Loader:
             ),
             None,
         )
-        eerder = None if herkomst is None else _bericht_bytes(f.landing, *herkomst, self.zip_max_bytes)
-        nieuw = _bericht_bytes(f.landing, locatie, bestand_sha, self.zip_max_bytes)
+        if self._lezer is None:
+            self._lezer = BerichtLezer(f.landing, self.zip_max_bytes)
+        eerder = None if herkomst is None else self._lezer.lees(*herkomst)
+        nieuw = self._lezer.lees(locatie, bestand_sha)
         correctie = (
             "Een correctie moet een nieuwe BerichtIdentificatie krijgen; stuur het bericht opnieuw met een nieuw "
             "identificatienummer."
@@ -453,25 +461,6 @@ class Loader:
             raise
         self._pending.clear()
         self._pending_records = 0
-
-
-def _bericht_bytes(landing: Path, locatie: str, bestand_sha: str, zip_max_bytes: int) -> bytes | None:
-    """The bytes of the message at `locatie` (`berichten/a.xml` or `berichten/b.zip!map/c.xml`), provided its
-    file still has the content `bestand_sha`; None when it is gone, changed or unreadable."""
-    pad, _, member = locatie.partition("!")
-    path = landing / pad
-    try:
-        if sha256_of(path) != bestand_sha:
-            return None
-        if not member:
-            return path.read_bytes()
-        wanted = f"{path}!{member}"
-        return next(
-            (data for naam, data in iter_berichten(path, max_expanded_bytes=zip_max_bytes) if naam == wanted),
-            None,
-        )
-    except (OSError, Rejection):
-        return None
 
 
 @contextmanager

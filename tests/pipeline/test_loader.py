@@ -86,6 +86,31 @@ def test_same_message_sent_again_in_another_form_is_a_duplicate_not_a_conflict(c
     assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(4,)]
 
 
+def test_a_resent_archive_is_compared_member_by_member_opening_each_archive_once(con, landing, monkeypatch):
+    """A provider's software may re-export a whole archive (other line ends, other prefixes): every member then
+    collides with a loaded one. Each archive is verified and opened once, not once per member."""
+    import zipfile
+
+    import ingest.iwmo.teruglezen as teruglezen
+
+    wmo323 = (landing / "berichten/2023/WMO323.xml").read_bytes()
+    members = {f"m{i}.xml": wmo323.replace(b"765432198", str(765432100 + i).encode()) for i in range(30)}
+    with zipfile.ZipFile(landing / "berichten/maart.zip", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    load(con, landing)
+    with zipfile.ZipFile(landing / "berichten/maart-opnieuw.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(f"export/{name}", in_another_form(data))
+    hashed = []
+    original = teruglezen.sha256_of
+    monkeypatch.setattr(teruglezen, "sha256_of", lambda path: hashed.append(path.name) or original(path))
+    second = load(con, landing, "r2")
+    assert second.summary.family("berichten").duplicaat == 1
+    assert con.execute("SELECT count(*) FROM audit.quarantaine").fetchall() == [(0,)]
+    assert sorted(hashed) == ["maart-opnieuw.zip", "maart.zip"]
+
+
 def test_a_changed_value_in_another_form_is_still_a_conflict(con, landing):
     load(con, landing)
     changed = in_another_form(
