@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from tests.conftest import TEST_KEY
-from tests.ingest.iwmo.iwmo_testdata import XSD_DIR, fixture_path
+from tests.ingest.iwmo.iwmo_testdata import fixture_path, with_unknown_element, xsd_dir
 
 
 @pytest.mark.parametrize("with_xsd", [True, False])
@@ -20,23 +20,17 @@ def test_the_xsd_folder_setting_reaches_the_berichten_asset(tmp_path, monkeypatc
     from pipelines.resources import WmoSettings
     from wmo_monitor import config
 
-    if not (XSD_DIR / "basisschema.xsd").is_file():
-        pytest.skip(f"officiële iWmo 3.2-XSD's ontbreken in {XSD_DIR}")
+    xsd = xsd_dir()
     berichten = tmp_path / "landing" / "berichten"
     berichten.mkdir(parents=True)
     good = fixture_path("WMO323_basis.xml")
     shutil.copy(good, berichten / "goed.xml")
     text = good.read_text(encoding="utf-8").replace("DECL2024-07", "DECL2024-09")
-    extra = text.replace(
-        "<d:GeleverdVolume>6</d:GeleverdVolume>",
-        "<d:GeleverdVolume>6</d:GeleverdVolume><d:Extra>1</d:Extra>",
-        1,
-    )
-    assert extra != text
+    extra, line = with_unknown_element(text)
     (berichten / "extra-element.xml").write_text(extra, encoding="utf-8")
     monkeypatch.setenv("WMO_PSEUDONIEM_SLEUTEL", TEST_KEY)
     if with_xsd:
-        monkeypatch.setenv("WMO_IWMO_XSD_DIR", str(XSD_DIR))
+        monkeypatch.setenv("WMO_IWMO_XSD_DIR", str(xsd))
     else:
         monkeypatch.delenv("WMO_IWMO_XSD_DIR", raising=False)
     wmo = WmoSettings(landing_dir=str(tmp_path / "landing"), warehouse=str(tmp_path / "wh.duckdb"))
@@ -54,7 +48,6 @@ def test_the_xsd_folder_setting_reaches_the_berichten_asset(tmp_path, monkeypatc
     if with_xsd:
         assert statuses["berichten/extra-element.xml"] == "quarantaine"
         [(pad, reden, melding)] = quarantine
-        line = extra.splitlines().index(next(row for row in extra.splitlines() if "<d:Extra>" in row)) + 1
         assert (pad, reden) == ("berichten/extra-element.xml", "XSD_ONGELDIG")
         assert f"regel {line}:" in melding and "WMO323.xsd" in melding
     else:

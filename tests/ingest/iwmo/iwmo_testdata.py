@@ -36,3 +36,23 @@ def sample_path(name: str) -> Path:
 
 def fixture_path(name: str) -> Path:
     return FIXTURES / name
+
+
+def xsd_dir() -> Path:
+    """The official iWmo 3.2 XSD folder, or a skip when ../shared/reference is absent."""
+    if not (XSD_DIR / "basisschema.xsd").is_file():
+        pytest.skip(f"officiële iWmo 3.2-XSD's ontbreken in {XSD_DIR}")
+    return XSD_DIR
+
+
+def with_unknown_element(text: str) -> tuple[str, int]:
+    """The WMO323 fixture text with an element our own rules never read but the XSD refuses (an unknown extra
+    element after GeleverdVolume), and the line it is on."""
+    bad = text.replace(
+        "<d:GeleverdVolume>6</d:GeleverdVolume>",
+        "<d:GeleverdVolume>6</d:GeleverdVolume><d:Extra>1</d:Extra>",
+        1,
+    )
+    assert bad != text
+    lines = bad.splitlines()
+    return bad, lines.index(next(line for line in lines if "<d:Extra>" in line)) + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from iwmo_testdata import SAMPLES, XSD_DIR, fixture_path
+from iwmo_testdata import SAMPLES, fixture_path, with_unknown_element, xsd_dir
 
 from ingest.iwmo import XsdValidator
 from ingest.model import Rejection
@@ -11,9 +11,7 @@ from ingest.model import Rejection
 
 @pytest.fixture(scope="module")
 def validator() -> XsdValidator:
-    if not (XSD_DIR / "basisschema.xsd").is_file():
-        pytest.skip(f"officiële iWmo 3.2-XSD's ontbreken in {XSD_DIR}")
-    return XsdValidator(XSD_DIR)
+    return XsdValidator(xsd_dir())
 
 
 def test_loads_all_message_schemas(validator):
@@ -32,12 +30,7 @@ def test_own_fixture_is_valid(validator):
 
 
 def test_xsd_error_reports_line_number(validator, parse):
-    # An element our own rules never read (Geslacht of a relation would do too): an unknown extra element.
-    text = fixture_path("WMO323_basis.xml").read_text(encoding="utf-8")
-    bad = text.replace(
-        "<d:GeleverdVolume>6</d:GeleverdVolume>", "<d:GeleverdVolume>6</d:GeleverdVolume><d:Extra>1</d:Extra>"
-    )
-    expected_line = bad.splitlines().index(next(line for line in bad.splitlines() if "<d:Extra>" in line)) + 1
+    bad, expected_line = with_unknown_element(fixture_path("WMO323_basis.xml").read_text(encoding="utf-8"))
     errors = validator.validate(bad.encode(), "WMO323")
     assert errors and errors[0].startswith(f"regel {expected_line}:")
     with pytest.raises(Rejection) as info:
