@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from ingest.gc_pause import paused_gc
+
 FAMILIES = ("referentie", "berichten", "klachten", "verantwoording")
 """In load order: reference data first, because workbooks are checked against the result taxonomy."""
 
@@ -43,8 +45,9 @@ def scan(landing: Path) -> list[LandingFile]:
     `.part`/`.tmp` suffix are skipped, because they are not deliveries. Symbolic links are not followed.
     """
     files: list[LandingFile] = []
-    _walk(os.fspath(landing), "", ONBEKEND, files)
-    files.sort(key=lambda f: (f.mtime_ns, f.pad))
+    with paused_gc():
+        _walk(os.fspath(landing), "", ONBEKEND, files)
+        files.sort(key=lambda f: (f.mtime_ns, f.pad))
     return files
 
 

@@ -7,7 +7,6 @@ killed leaves either the whole batch or none of it; the next run then loads what
 from __future__ import annotations
 
 import csv
-import gc
 import hashlib
 import logging
 from collections import Counter
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ingest.gc_pause import paused_gc
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.iwmo.inhoud import zelfde_inhoud
 from ingest.iwmo.teruglezen import BerichtLezer
@@ -142,31 +142,33 @@ class Loader:
         from the bytes that are read for parsing, so every new file is read once.
         """
         fresh = []
-        for f in files:
-            if (f.pad, f.bytes, f.mtime_ns) in self._seen_stat:
-                continue
-            sha = None
-            if f.pad in self._seen_pads:
-                try:
-                    sha = sha256_of(f.path)
-                except OSError as exc:
-                    self._unreadable(f, leesfout(exc))
+        with paused_gc():
+            for f in files:
+                if (f.pad, f.bytes, f.mtime_ns) in self._seen_stat:
                     continue
-                if (f.pad, sha) in self._seen_pad_sha:
-                    continue
-            fresh.append((f, sha))
+                sha = None
+                if f.pad in self._seen_pads:
+                    try:
+                        sha = sha256_of(f.path)
+                    except OSError as exc:
+                        self._unreadable(f, leesfout(exc))
+                        continue
+                    if (f.pad, sha) in self._seen_pad_sha:
+                        continue
+                fresh.append((f, sha))
         return fresh
 
     # -- loading ---------------------------------------------------------------------------------------
     def load_family(self, familie: str, files: list[tuple[LandingFile, str | None]]) -> FamilySummary:
-        todo = [(f, sha) for f, sha in files if f.familie == familie]
+        with paused_gc():
+            todo = [(f, sha) for f, sha in files if f.familie == familie]
         summary = self.summary.family(familie)
         summary.nieuw += len(todo)
         if todo:
             self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
         if familie == "berichten":
             try:
-                with _bulk_writes(self.con):
+                with paused_gc(), _bulk_writes(self.con):
                     self._load(familie, self._berichten_outcomes(todo), len(todo))
             finally:
                 if self._lezer is not None:
@@ -472,20 +474,16 @@ def _bulk_writes(con) -> Iterator[None]:
     * No checkpoint after every batch: DuckDB checkpoints a commit once its write-ahead log passes
       `checkpoint_threshold` (16 MB), and a load of many batches then rewrote the growing tables again and again.
       The batches are still committed (and so durable) one by one; one CHECKPOINT at the end writes them once.
-    * No automatic garbage collection: the loader holds the outcomes of a batch (many small objects, none in a
-      reference cycle) until it is written, and every collection would walk all of them again."""
+    The caller pauses the garbage collector (`paused_gc`): the loader holds the outcomes of a batch (many small
+    objects, none in a reference cycle) until it is written, and every collection would walk all of them again."""
     threads, threshold = con.execute(
         "SELECT current_setting('threads'), current_setting('checkpoint_threshold')"
     ).fetchall()[0]
     con.execute("SET threads = 1")
     con.execute("SET checkpoint_threshold = '64GB'")
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         yield
     finally:
-        if collecting:
-            gc.enable()
         con.execute(f"SET threads = {int(threads)}")
         con.execute(f"SET checkpoint_threshold = '{threshold}'")
     con.execute("CHECKPOINT")

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
+from ingest.gc_pause import paused_gc
 from ingest.iwmo.archive import iter_berichten
 from ingest.iwmo.message import parse_message
 from ingest.iwmo.xsd import XsdValidator
@@ -99,6 +100,8 @@ class Chunk:
 
         Usually those are all messages with rows, and the table is used as is. Otherwise (a duplicate or
         conflicting message, a refused archive, a chunk split over two write batches) its rows are taken."""
+        if len(nummers) == self.berichten:  # every message of the chunk: the tables as they are
+            return dict(self.tabellen)
         selected = {}
         wanted = set(nummers)
         for table, rows in self.tabellen.items():
@@ -154,10 +157,11 @@ def prepare_chunk(items: Sequence[Item], settings: _Settings) -> list[PreparedFi
     rows: dict[str, list[dict]] = {}
     descriptors = _read_ahead([path for path, _, _ in items])
     try:
-        prepared = [
-            prepare_file(*item, settings, chunk, rows, fd)
-            for item, fd in zip(items, descriptors, strict=True)
-        ]
+        with paused_gc():
+            prepared = [
+                prepare_file(*item, settings, chunk, rows, fd)
+                for item, fd in zip(items, descriptors, strict=True)
+            ]
     finally:
         for fd in descriptors:
             if fd is not None:
