@@ -1,5 +1,7 @@
 """Great Expectations suites on the raw layer, as blocking Dagster asset checks (pandas route, see docs)."""
 
+from pathlib import Path
+
 import dagster as dg
 import duckdb
 
@@ -52,7 +54,7 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
                 progress.report(
                     f"Controle {familie}: Great Expectations-suites {', '.join(suites)}", stap="controle"
                 )
-                outcome = _validate(con, suites, known)
+                outcome = _validate(settings.work_db, suites, known)
                 memo.remember(settings.state_dir, familie, key, outcome)
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
@@ -84,11 +86,12 @@ def _regel(familie: str, outcome: dict, hergebruikt: bool) -> str:
     return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{herkomst})"
 
 
-def _validate(con, suites: list[str], known: dict[str, set[str]]) -> dict:
-    """Run the family's suites; the result as plain JSON so it can be remembered (expectations/memo.py)."""
-    from expectations.runner import load_frames, validate_family
+def _validate(database: Path, suites: list[str], known: dict[str, set[str]]) -> dict:
+    """Run the family's suites, side by side; the result as plain JSON so it can be remembered
+    (expectations/memo.py)."""
+    from expectations.parallel import validate_suites
 
-    outcomes = [validate_family(suite, load_frames(con, suite), known=known) for suite in suites]
+    outcomes = validate_suites(database, suites, known)
     return {
         "geslaagd": all(o.success for o in outcomes),
         "beschrijving": "\n\n".join(o.summary_nl() for o in outcomes),

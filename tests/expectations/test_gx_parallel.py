@@ -1,0 +1,35 @@
+"""Suites validated side by side in spawned processes report exactly what they report one after the other."""
+
+from __future__ import annotations
+
+from gx_rows import KNOWN, clean_rows, database, prestatie
+
+from expectations.parallel import validate_suites
+
+
+def test_suites_in_worker_processes_give_the_same_outcomes_in_the_same_order(tmp_path):
+    rows = clean_rows()
+    header = {
+        k: rows["iwmo_323_prestaties"][0][k]
+        for k in ("bericht_id", "berichtcode", "identificatie", "dagtekening", "afzender", "ontvanger")
+    }
+    rows["iwmo_323_prestaties"].append(prestatie(header, "RN009", bedrag_cent=-5))
+    rows["verantwoording_tevredenheid"][0]["cijfer"] = 11
+    path = tmp_path / "werk.duckdb"
+    con = database(rows)
+    con.execute(f"ATTACH '{path}' AS bestand")
+    con.execute("COPY FROM DATABASE memory TO bestand")
+    con.close()
+    suites = ["iwmo_berichten", "iwmo_prestaties", "verantwoording", "iwmo_retour"]
+
+    side_by_side = validate_suites(path, suites, KNOWN, workers=2)
+    one_by_one = validate_suites(path, suites, KNOWN, workers=1)
+
+    assert [o.family for o in side_by_side] == suites
+    assert side_by_side == one_by_one
+    berichten, prestaties, verantwoording, retour = side_by_side
+    assert berichten.success and berichten.evaluated > 0 and retour.success
+    (bedrag,) = prestaties.blocking_failures
+    assert (bedrag["column"], bedrag["sample"]) == ("bedrag_cent", [-5])
+    (cijfer,) = verantwoording.blocking_failures
+    assert (cijfer["column"], cijfer["sample"]) == ("cijfer", [11])
