@@ -15,6 +15,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import duckdb
+
 from expectations.runner import ValidationOutcome, load_frames, validate_family
 
 
@@ -32,8 +34,6 @@ def validate_suites(
 
 
 def validate_suite(database: Path, suite: str, known: dict[str, set[str]]) -> ValidationOutcome:
-    import duckdb
-
     with duckdb.connect(str(database), read_only=True) as con:
         frames = load_frames(con, suite)
     return validate_family(suite, frames, known=known)
