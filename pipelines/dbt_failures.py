@@ -42,15 +42,19 @@ def _sample(sql: str, work_db: Path) -> list[str]:
         return [f"(voorbeeldrijen niet op te halen: {exc})"]
 
 
-def test_counts(run_results: dict[str, Any]) -> dict[str, int]:
-    """Passed and failed dbt tests (data and unit tests) of one invocation."""
-    tests = [
-        r
+def test_statuses(run_results: dict[str, Any]) -> dict[str, str]:
+    """dbt's status per test (data and unit tests) of one invocation, by unique_id."""
+    return {
+        r["unique_id"]: r.get("status")
         for r in run_results.get("results", [])
         if r.get("unique_id", "").startswith(("test.", "unit_test."))
-    ]
-    failed = sum(1 for r in tests if r.get("status") in {"fail", "error"})
-    return {"geslaagd": len(tests) - failed, "gefaald": failed}
+    }
+
+
+def counts_of(statuses: dict[str, str]) -> dict[str, int]:
+    """Passed and failed tests; a warning or a skipped test is not a failure."""
+    failed = sum(1 for status in statuses.values() if status in {"fail", "error"})
+    return {"geslaagd": len(statuses) - failed, "gefaald": failed}
 
 
 def write_counts(state_dir: Path, run_id: str, counts: dict[str, int]) -> None:
