@@ -55,9 +55,9 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
         plan = dbt_partial.plan(manifest, changed)
         args += plan.exclude_args(manifest)
         progress.report(
-            f"dbt: {len(plan.rebuild)} van {len(plan.rebuild) + len(plan.unchanged)} modellen opnieuw bouwen en "
-            f"testen, wat afhangt van de gewijzigde ruwe tabellen {', '.join(sorted(changed))}; de andere "
-            "blijven zoals de vorige geslaagde bouw ze maakte",
+            f"dbt: {len(plan.rebuild)} van de {len(plan.rebuild) + len(plan.unchanged)} modellen en seeds "
+            f"opnieuw bouwen en testen, wat afhangt van de gewijzigde ruwe tabellen {', '.join(sorted(changed))}; "
+            "de andere blijven zoals de vorige geslaagde bouw ze maakte",
             stap="dbt",
         )
         # before dbt's own outputs: an unchanged model can be upstream of a rebuilt one, never downstream

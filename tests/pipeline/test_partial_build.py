@@ -19,7 +19,7 @@ def test_new_messages_rebuild_part_of_the_models_with_the_marts_of_a_full_rebuil
     partial = cli_run(landing, warehouse)
     assert partial.returncode == 0, partial.stdout + partial.stderr
     (plan_line,) = [line for line in _dbt_lines(partial.stdout) if "opnieuw bouwen" in line]
-    rebuilt, total = map(int, re.search(r"dbt: (\d+) van (\d+) modellen", plan_line).groups())
+    rebuilt, total = map(int, re.search(r"dbt: (\d+) van de (\d+) modellen en seeds", plan_line).groups())
     assert 0 < rebuilt < total, plan_line
     assert "iwmo_berichten" in plan_line and "klachten," not in plan_line
     assert marts_fingerprint(warehouse) == two_deliveries["reference"]
