@@ -11,13 +11,13 @@ with threads of its own, and a forked copy of a process with threads can hang on
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
 
 from expectations.runner import ValidationOutcome, load_frames, validate_family
+from wmo_monitor.cores import available_cores
 
 
 def validate_suites(
@@ -25,7 +25,7 @@ def validate_suites(
 ) -> list[ValidationOutcome]:
     """`validate_family` for every suite on the raw tables in `database`; `workers=None` is one per core."""
     if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        workers = available_cores()
     workers = min(workers, len(suites))
     if workers <= 1:
         return [validate_suite(database, suite, known) for suite in suites]

@@ -38,6 +38,7 @@ from ingest.iwmo.xsd import XsdValidator
 from ingest.landing import leesfout
 from ingest.model import QuarantineItem, Rejection
 from ingest.writer import arrow_table, convert_once
+from wmo_monitor.cores import available_cores
 
 PARALLEL_MIN_FILES = 200
 """Below this many files, preparing in-process is faster than starting worker processes."""
@@ -317,8 +318,7 @@ def _is_zip(path: str) -> bool:
 def _default_workers(files: int) -> int:
     if files < PARALLEL_MIN_FILES:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, -(-files // CHUNK_FILES)))
+    return max(1, min(available_cores(), -(-files // CHUNK_FILES)))
 
 
 def _can_fork() -> bool:
