@@ -69,7 +69,13 @@ KNOWN_SOURCES: dict[str, tuple[str, str]] = {
 }
 
 SAMPLE_SIZE = 5
-_RESULT_FORMAT = "SUMMARY"
+_QUICK = "BOOLEAN_ONLY"
+"""First pass: only whether each expectation holds. GX then computes no counts or sample rows, which made a
+region-year's validation about a third faster."""
+_DETAIL = "SUMMARY"
+"""Second pass, for the expectations that failed only: the counts and sample rows the report shows."""
+_NUMMER = "_nummer"
+"""Meta key that ties a result to its expectation: GX does not promise results in suite order."""
 _LOCK = threading.RLock()
 _NINE_DIGITS = re.compile(r"^[0-9]{9}$")
 
@@ -171,6 +177,7 @@ def expectations_for(family: str, table: str, known: dict[str, set[str]] | None 
                 skipped.append(f"{table}.{exp['kwargs'].get('column')}: {exp['type']} ({key})")
                 continue
             exp["kwargs"]["value_set"] = sorted(values)
+        exp["meta"][_NUMMER] = len(applies)
         applies.append(exp)
     return applies, skipped
 
@@ -232,9 +239,12 @@ def validate_family(
             skipped += skipped_here
             if not exps:
                 continue
-            results = _run(table, exps, _normalise(frame))
+            frame = _normalise(frame)
+            results = _run(table, exps, frame, _QUICK)
             evaluated += len(results)
-            failed += [_failure(table, r) for r in results if not r.success]
+            failing = [exps[r.expectation_config.meta[_NUMMER]] for r in results if not r.success]
+            if failing:
+                failed += [_failure(table, r) for r in _run(table, failing, frame, _DETAIL) if not r.success]
     success = not any(f["blocking"] for f in failed)
     return ValidationOutcome(
         family=family, success=success, evaluated=evaluated, failed=failed, skipped=skipped
@@ -264,7 +274,7 @@ def _normalise(frame: pandas.DataFrame) -> pandas.DataFrame:
     return out
 
 
-def _run(table: str, exps: list[dict], frame: pandas.DataFrame) -> list:
+def _run(table: str, exps: list[dict], frame: pandas.DataFrame, result_format: str) -> list:
     gx, _, datasource = _context()
     name = f"raw.{table}"
     try:
@@ -279,7 +289,7 @@ def _run(table: str, exps: list[dict], frame: pandas.DataFrame) -> list:
     # each expectation with every stored one, 12–25 % of a validation here, and nothing reads it back.
     batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
     suite = gx.ExpectationSuite(name=name, expectations=exps)
-    return list(batch.validate(suite, result_format=_RESULT_FORMAT).results)
+    return list(batch.validate(suite, result_format=result_format).results)
 
 
 def _failure(table: str, result) -> dict:
