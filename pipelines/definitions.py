@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from pipelines.assets.dbt import wmo_dbt_models
 from pipelines.assets.ingest import ingest_assets, landing_specs
 from pipelines.assets.publish import accountability_reminders, published_warehouse
 from pipelines.checks import gx_checks
+from pipelines.dbt_cli import WmoDbtCliResource
 from pipelines.dbt_project import dbt_project
 from pipelines.jobs import wmo_pipeline
 from pipelines.resources import WmoSettings
@@ -37,7 +37,7 @@ def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:
         sensors=[landing_sensor, record_failed_run],
         resources={
             "wmo": wmo or WmoSettings.from_environment(),
-            "dbt": DbtCliResource(
+            "dbt": WmoDbtCliResource(
                 project_dir=dbt_project,
                 profiles_dir=str(dbt_project.profiles_dir),
                 dbt_executable=dbt_executable(),
