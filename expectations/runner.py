@@ -384,13 +384,18 @@ def _exception_message(info) -> str | None:
 _CONTEXT: tuple | None = None
 
 
+def quiet_environment() -> None:
+    """No analytics and no progress bars: set before GX is imported, in this process and in those it starts."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+
+
 def _context():
     """(gx module, ephemeral context, pandas datasource), created once per process."""
     global _CONTEXT
     with _LOCK:
         if _CONTEXT is None:
-            os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-            os.environ.setdefault("TQDM_DISABLE", "1")
+            quiet_environment()
             for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
                 logging.getLogger(name).setLevel(logging.ERROR)
             import great_expectations as gx

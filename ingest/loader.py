@@ -133,6 +133,11 @@ class Loader:
         self._pending_records = 0
 
     # -- selection -------------------------------------------------------------------------------------
+    def any_unseen(self, files: Iterable[LandingFile]) -> bool:
+        """Whether a file's path, size or modification time is not in the registry: a cheap "something may be new"
+        that, unlike `new_files`, reads no file."""
+        return any((f.pad, f.bytes, f.mtime_ns) not in self._seen_stat for f in files)
+
     def new_files(self, files: Iterable[LandingFile]) -> list[tuple[LandingFile, str | None]]:
         """Files whose (path, content) was never registered, with their SHA-256 or None.
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from expectations.parallel import warm_up
 from ingest.landing import FAMILIES, ONBEKEND, LandingFile, scan
 from ingest.loader import Loader
 from ingest.pseudonymise import Pseudonymiser
@@ -80,7 +81,10 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
             xsd=xsd,
             progress=lambda message: (context.log.info(message), progress.report(message, stap="inlezen")),
         )
-        files = [f for f in landing_files(context.run_id, settings.landing_dir) if f.familie in families]
+        scanned = landing_files(context.run_id, settings.landing_dir)
+        if familie == "referentie":  # the first step of a run
+            _warm_up_message_check(loader, scanned)
+        files = [f for f in scanned if f.familie in families]
         fresh = loader.new_files(files)
         for name in families:
             loader.load_family(name, fresh)
@@ -100,6 +104,13 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
         "quarantaine_items": summary.quarantaine_items,
         "onleesbaar": summary.onleesbaar,
     }
+
+
+def _warm_up_message_check(loader: Loader, scanned: list[LandingFile]) -> None:
+    """When messages may have arrived, let the message check's worker processes import Great Expectations now,
+    on the core this step leaves idle, instead of when the check starts (expectations/parallel.py)."""
+    if loader.any_unseen(f for f in scanned if f.familie == "berichten"):
+        warm_up()
 
 
 def _ingest_asset(familie: str) -> dg.AssetsDefinition:

@@ -1,9 +1,14 @@
-"""Suites validated side by side in spawned processes report exactly what they report one after the other."""
+"""Suites validated side by side in worker processes report exactly what they report one after the other; the
+workers come from a fork server that imported Great Expectations before they were started."""
 
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
 from gx_rows import KNOWN, clean_rows, database, prestatie
 
+from expectations import parallel
 from expectations.parallel import validate_suites
 
 
@@ -33,3 +38,15 @@ def test_suites_in_worker_processes_give_the_same_outcomes_in_the_same_order(tmp
     assert (bedrag["column"], bedrag["sample"]) == ("bedrag_cent", [-5])
     (cijfer,) = verantwoording.blocking_failures
     assert (cijfer["column"], cijfer["sample"]) == ("cijfer", [11])
+
+
+def _gx_already_imported() -> bool:
+    return "great_expectations" in sys.modules
+
+
+def test_after_warm_up_a_worker_starts_with_great_expectations_imported():
+    parallel.warm_up()
+    context = parallel._context()
+    assert context.get_start_method() == "forkserver"
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        assert pool.submit(_gx_already_imported).result()

@@ -252,6 +252,25 @@ def test_new_files_hashes_only_paths_that_were_registered_before(con, landing, m
     ]
 
 
+def test_any_unseen_reads_nothing_and_tells_a_registered_file_from_a_new_or_touched_one(
+    con, landing, monkeypatch
+):
+    import ingest.loader as loader_module
+
+    load(con, landing)
+    monkeypatch.setattr(loader_module, "sha256_of", lambda path: pytest.fail(f"{path} gelezen"))
+
+    def any_unseen() -> bool:
+        loader = Loader(
+            con, pseudonymiser=Pseudonymiser("k"), run_id="r", now=datetime.now(), zip_max_bytes=10**8
+        )
+        return loader.any_unseen(scan(landing))
+
+    assert not any_unseen()
+    (landing / "berichten/2023/WMO301.xml").touch()  # same content, new mtime: may be new until it is hashed
+    assert any_unseen()
+
+
 def test_arrow_rows_round_trip_exactly(con):
     from datetime import date, time
 
