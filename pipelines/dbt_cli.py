@@ -16,7 +16,6 @@ fails when an upgrade renames them, so the saving cannot vanish without anyone n
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -24,13 +23,15 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource
 from packaging import version
 
+from wmo_monitor.dbt_setup import venv_dbt
+
 
 class WmoDbtCliResource(DbtCliResource):
     """`DbtCliResource` for a project that streams dbt events and reads run_results.json, nothing more."""
 
     @cached_property
     def _cli_version(self) -> version.Version:
-        if Path(self.dbt_executable) == Path(sys.executable).with_name("dbt"):
+        if Path(self.dbt_executable) == venv_dbt():
             from dbt.version import __version__
 
             return version.parse(__version__)

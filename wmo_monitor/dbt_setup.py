@@ -12,9 +12,14 @@ DBT_PROJECT_DIR = Path(__file__).resolve().parents[1] / "dbt_project"
 MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
 
 
+def venv_dbt() -> Path:
+    """The dbt next to this Python: the one of the dbt-core package this process imports (the project's venv)."""
+    return Path(sys.executable).with_name("dbt")
+
+
 def dbt_executable() -> str:
-    """The dbt next to this Python (the project's venv), else the one on PATH."""
-    local = Path(sys.executable).with_name("dbt")
+    """The dbt next to this Python, else the one on PATH."""
+    local = venv_dbt()
     return str(local) if local.exists() else (shutil.which("dbt") or "dbt")
 
 
