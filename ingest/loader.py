@@ -288,6 +288,13 @@ class Loader:
         if sha in self._known_sha:
             return _Outcome(f, sha, "duplicaat", ParsedFile(), 0, berichten=parsed_messages)
         self._known_sha.add(sha)
+        if prepared.fout is not None:  # reading stopped: the file is refused as a whole,
+            # before any of its messages counts as known (a later copy of one of them must still load)
+            if prepared.traceback is not None:
+                log.error("Onverwachte fout bij %s\n%s", f.pad, prepared.traceback)
+            return _Outcome(
+                f, sha, "quarantaine", ParsedFile(quarantaine=[prepared.fout]), 0, berichten=parsed_messages
+            )
         known = self._known_berichten()
         result = ParsedFile()
         nummers: list[int] = []
@@ -317,12 +324,6 @@ class Loader:
             nummers.append(message.nummer)
             rows += message.records
             loaded += 1
-        if prepared.fout is not None:  # reading stopped: the file is refused as a whole
-            if prepared.traceback is not None:
-                log.error("Onverwachte fout bij %s\n%s", f.pad, prepared.traceback)
-            return _Outcome(
-                f, sha, "quarantaine", ParsedFile(quarantaine=[prepared.fout]), 0, berichten=parsed_messages
-            )
         if loaded:
             status = "geladen"
         elif duplicates and not rejected:

@@ -23,6 +23,7 @@ REDENEN = {
     "ZIP_VERSLEUTELD": "Zip-bestand versleuteld",
     "ZIP_PAD_ONVEILIG": "Onveilig pad in zip-bestand",
     "ZIP_TE_GROOT": "Zip-bestand te groot",
+    "ZIP_LEEG": "Zip-bestand zonder berichten",
     "VERPLICHT_ELEMENT_ONTBREEKT": "Verplicht element ontbreekt",
     "PATROON_ONGELDIG": "Waarde voldoet niet aan het patroon",
     "CODE_ONBEKEND": "Onbekende code",

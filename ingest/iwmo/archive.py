@@ -7,6 +7,8 @@ A zip is checked as a whole before anything is yielded (inputs.md: an unsafe arc
   ZIP_TE_GROOT       declared uncompressed sizes over the limit, or actual decompressed bytes over the limit
                      (streamed in chunks and counted, so a lying header cannot blow up memory; Python's
                      zipfile also stops at the declared size and then fails the CRC -> ZIP_CORRUPT)
+  ZIP_LEEG           no member left once folders and macOS metadata are skipped: without it such an archive would
+                     end in quarantine with no reason, and the sender would not learn that nothing arrived
 Then every non-directory member is yielded as (f"{path}!{member}", bytes), in archive order, at any folder depth.
 Members that are not *.xml are yielded too; `parse_message` rejects them with BESTANDSTYPE_ONBEKEND so they show
 up in quarantine instead of disappearing. macOS metadata (`__MACOSX/`, `._*`) is skipped: it is not content.
@@ -90,6 +92,13 @@ def _controleer_zip(path: Path, limit: int, locatie: str) -> list[zipfile.ZipInf
         if declared > limit:
             raise _te_groot(locatie, limit, declared)
         members = [i for i in infos if not i.is_dir() and not _is_metadata(i.filename)]
+        if not members:
+            raise Rejection(
+                "ZIP_LEEG",
+                "Het archief bevat geen bestanden (alleen mappen of macOS-metadata); er is niets geladen. Lever het "
+                "archief opnieuw aan met de iWmo-berichten (.xml) erin.",
+                locatie,
+            )
         total = 0
         try:
             for info in members:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 
 import pytest
@@ -258,3 +259,62 @@ def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
     for wrong in ("-1", "0", "2GB", "1.5"):
         with pytest.raises(config.ConfigError, match="WMO_ZIP_MAX_BYTES"):
             config.from_env({"WMO_ZIP_MAX_BYTES": wrong})
+
+
+@pytest.mark.parametrize(
+    "members",
+    [{"map/": b""}, {"__MACOSX/._a.xml": b"\x00\x05\x16\x07", "._b.xml": b"\x00"}, {}],
+    ids=["only-a-folder", "only-macos-metadata", "no-members"],
+)
+def test_an_archive_without_members_is_refused_as_empty_while_the_next_file_loads(tmp_path, members):
+    """Nothing is silently dropped: an archive with nothing to load is in quarantine with a reason the sender
+    can act on, not only as a file without records."""
+    berichten = tmp_path / "landing" / "berichten"
+    berichten.mkdir(parents=True)
+    _zip(berichten / "leeg.zip", members)
+    (berichten / "goed.xml").write_bytes(GOOD)
+    assert _reject(berichten / "leeg.zip").reden_code == "ZIP_LEEG"
+    with _load_landing(tmp_path, "leeg") as con:
+        assert con.execute("SELECT pad, status FROM audit.bestanden ORDER BY pad").fetchall() == [
+            ("berichten/goed.xml", "geladen"),
+            ("berichten/leeg.zip", "quarantaine"),
+        ]
+        [(locatie, reden, melding)] = con.execute(
+            "SELECT locatie, reden_code, melding FROM audit.quarantaine"
+        ).fetchall()
+        assert (locatie, reden) == ("berichten/leeg.zip", "ZIP_LEEG")
+        assert "geen bestanden" in melding and "opnieuw aan" in melding
+        assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(2,)]
+
+
+def test_a_message_of_an_archive_refused_halfway_still_loads_from_a_later_copy(tmp_path, monkeypatch):
+    """A bug while reading the second member refuses the whole archive (INTERNE_FOUT), so its first member is not
+    loaded; a later plain copy of that member in the same run is then new, not a duplicate of something that was
+    never written."""
+    import ingest.iwmo.files as iwmo_files
+
+    berichten = tmp_path / "landing" / "berichten"
+    berichten.mkdir(parents=True)
+    other = GOOD.replace(b"DECL2024-07", b"DECL2024-08")
+    _zip(berichten / "a.zip", {"m1.xml": GOOD, "m2.xml": other})
+    (berichten / "b.xml").write_bytes(GOOD)
+    os.utime(berichten / "a.zip", (1_700_000_000, 1_700_000_000))  # delivered first
+    os.utime(berichten / "b.xml", (1_700_000_100, 1_700_000_100))
+    real_parse = iwmo_files.parse_message
+
+    def buggy(data, *, locatie, **kwargs):
+        if locatie.endswith("!m2.xml"):
+            raise KeyError("DeclaratieNummer")
+        return real_parse(data, locatie=locatie, **kwargs)
+
+    monkeypatch.setattr(iwmo_files, "parse_message", buggy)
+    with _load_landing(tmp_path, "half") as con:
+        assert con.execute("SELECT pad, status FROM audit.bestanden ORDER BY pad").fetchall() == [
+            ("berichten/a.zip", "quarantaine"),
+            ("berichten/b.xml", "geladen"),
+        ]
+        assert con.execute("SELECT locatie, reden_code FROM audit.quarantaine").fetchall() == [
+            ("berichten/a.zip", "INTERNE_FOUT")
+        ]
+        assert con.execute("SELECT locatie FROM raw.iwmo_berichten").fetchall() == [("berichten/b.xml",)]
+        assert con.execute("SELECT count(*) FROM raw.iwmo_323_prestaties").fetchall() == [(2,)]
