@@ -30,7 +30,7 @@ if ui.vereist("marts.fct_toewijzingen"):
     f = ui.filters(
         ui.jaren(
             "SELECT DISTINCT year(einddatum_traject) AS jaar FROM marts.fct_toewijzingen "
-            "WHERE einddatum_traject IS NOT NULL"
+            "WHERE duur_dagen IS NOT NULL"
         )
     )
     tot = kpi.agg("marts.fct_toewijzingen", AGG, f, jaar="year(einddatum_traject)", extra=BASIS).iloc[0]

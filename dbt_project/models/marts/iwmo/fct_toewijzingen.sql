@@ -60,10 +60,13 @@ select
     -- no start yet and more than 5 working days since the reference date on the peildatum (waiting, already late)
     (not is_verwijderd and startdatum is null and referentiedatum <= peildatum
         and {{ werkdagen('referentiedatum', 'peildatum') }} > 5) is true as start_termijn_verstreken,
-    case when not is_verwijderd and startdatum is not null and einddatum_traject is not null then
+    -- K5: a trajectory is completed when its definitive stop lies on or before the peildatum; one that stops later
+    -- (a stop announced ahead) is still open on the peildatum and counts there, never in the completed durations
+    case when not is_verwijderd and startdatum is not null and einddatum_traject <= peildatum then
         {{ dbt.datediff('startdatum', 'einddatum_traject', 'day') }} + 1
     end as duur_dagen,
-    case when not is_verwijderd and startdatum <= peildatum and einddatum_traject is null then
+    case when not is_verwijderd and startdatum <= peildatum
+        and (einddatum_traject is null or einddatum_traject > peildatum) then
         {{ dbt.datediff('startdatum', 'peildatum', 'day') }} + 1
     end as duur_tot_peildatum,
     aantal_versies,
