@@ -47,7 +47,9 @@ def scan(landing: Path) -> list[LandingFile]:
     files: list[LandingFile] = []
     with paused_gc():
         _walk(os.fspath(landing), "", ONBEKEND, files)
-        files.sort(key=lambda f: (f.mtime_ns, f.pad))
+        # "then name" (inputs.md): the file's own name, so a sub-folder does not decide which of two deliveries
+        # with the same mtime is the later one; the path only breaks a tie of equal names
+        files.sort(key=lambda f: (f.mtime_ns, f.pad.rpartition("/")[2], f.pad))
     return files
 
 

@@ -444,3 +444,25 @@ def test_a_file_in_berichten_that_is_no_xml_or_zip_is_an_unknown_file_type(con, 
     assert (
         statuses(con)["berichten/HOOFDLETTERS.XML"] == "duplicaat"
     )  # same message as WMO323.xml, other bytes
+
+
+def test_files_with_the_same_modification_time_are_taken_in_order_of_their_name_not_their_folder(tmp_path):
+    """inputs.md: files found in the same run are taken in order of modification time, then name (klacht_id:
+    the later delivery replaces the earlier). A generator or a copy tool gives a whole delivery one mtime."""
+    import os
+
+    klachten = tmp_path / "landing" / "klachten"
+    (klachten / "2024").mkdir(parents=True)
+    for pad in ("2024/z.csv", "a.csv", "2024/m.csv", "b/a.csv"):
+        (klachten / pad).parent.mkdir(parents=True, exist_ok=True)
+        (klachten / pad).write_text("klacht_id\n", encoding="utf-8")
+        os.utime(klachten / pad, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    (klachten / "eerder.csv").write_text("klacht_id\n", encoding="utf-8")
+    os.utime(klachten / "eerder.csv", ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    assert [f.pad for f in scan(tmp_path / "landing")] == [
+        "klachten/eerder.csv",
+        "klachten/a.csv",
+        "klachten/b/a.csv",
+        "klachten/2024/m.csv",
+        "klachten/2024/z.csv",
+    ]
