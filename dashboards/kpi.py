@@ -213,20 +213,18 @@ def klachten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
 
 
 def actieve_clienten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
-    """Distinct clients with a non-deleted assignment active in the selected year (K7 denominator)."""
+    """The K7 denominator from `marts.kpi_klachten_clienten`, so the dashboard counts "active" exactly as dbt does
+    (validity cut off at the definitive stop and at the peildatum, deleted assignments excluded).
+
+    The mart's counts are distinct clients per (jaar, gemeente, aanbieder); over several providers they add up to
+    client-provider relations, which is the denominator of a complaint about a provider (docs/kpis-verantwoording.md).
+    """
     if f.jaar is None:
         return pd.DataFrame(columns=[*groep, "clienten"])
-    j = int(f.jaar)
     return agg(
-        "marts.fct_toewijzingen",
-        "count(DISTINCT client_pseudoniem) AS clienten",
+        "marts.kpi_klachten_clienten",
+        "coalesce(sum(aantal_clienten_actief), 0)::BIGINT AS clienten",
         f,
         groep,
-        jaar=None,
         wijk=None,
-        extra=(
-            "NOT coalesce(is_verwijderd, false)",
-            f"ingangsdatum <= DATE '{j}-12-31'",
-            f"(einddatum IS NULL OR einddatum >= DATE '{j}-01-01')",
-        ),
     )

@@ -10,8 +10,9 @@ ui.pagina(
     "Klachten",
     ui.KPI_ROLLEN,
     "K7 · Klachten uit de klachtregisters van aanbieders (jaar = datum ontvangst). Per 100 cliënten = klachten / "
-    "unieke cliënten met een actieve toewijzing bij die aanbieder in het jaar × 100; binnen 6 weken = afgehandeld "
-    "binnen 42 kalenderdagen.",
+    "unieke cliënten met een actieve toewijzing bij die aanbieder in die gemeente in het jaar × 100 (actief: "
+    "ingegaan, niet verwijderd, niet beëindigd en niet na de peildatum); over meer aanbieders telt een cliënt bij "
+    "elke aanbieder mee. Binnen 6 weken = afgehandeld binnen 42 kalenderdagen.",
 )
 
 if ui.vereist("marts.kpi_klachten"):
@@ -36,7 +37,9 @@ if ui.vereist("marts.kpi_klachten"):
         )
 
     tot = kpi.klachten(f).iloc[0]
-    clienten_tot = kpi.actieve_clienten(f) if db.heeft_tabel("marts.fct_toewijzingen") else pd.DataFrame()
+    clienten_tot = (
+        kpi.actieve_clienten(f) if db.heeft_tabel("marts.kpi_klachten_clienten") else pd.DataFrame()
+    )
     n_clienten = clienten_tot["clienten"].iloc[0] if not clienten_tot.empty else None
     med_tot = _mediaan([])
     c = st.columns(4)
@@ -51,7 +54,7 @@ if ui.vereist("marts.kpi_klachten"):
     st.subheader("Per aanbieder")
     per_a = kpi.klachten(f, ["aanbieder_agb"])
     per_a = per_a.merge(_mediaan(["aanbieder_agb"]), on="aanbieder_agb", how="left")
-    if db.heeft_tabel("marts.fct_toewijzingen"):
+    if db.heeft_tabel("marts.kpi_klachten_clienten"):
         per_a = per_a.merge(kpi.actieve_clienten(f, ["aanbieder_agb"]), on="aanbieder_agb", how="left")
     else:
         per_a["clienten"] = None

@@ -70,6 +70,8 @@ CREATE TABLE marts.kpi_budgetuitputting (jaar INTEGER, gemeentecode VARCHAR, wij
 CREATE TABLE marts.kpi_klachten (jaar INTEGER, gemeentecode VARCHAR, aanbieder_agb VARCHAR, categorie VARCHAR,
     uitkomst VARCHAR, aantal_klachten BIGINT, aantal_afgehandeld BIGINT, aantal_binnen_6_weken BIGINT,
     som_afhandeldagen BIGINT);
+CREATE TABLE marts.kpi_klachten_clienten (jaar INTEGER, gemeentecode VARCHAR, aanbieder_agb VARCHAR,
+    aantal_clienten_actief BIGINT, aantal_klachten BIGINT, per_100_clienten DOUBLE);
 CREATE TABLE marts.kpi_berichtenverkeer (jaar INTEGER, aanbieder_agb VARCHAR, berichttype VARCHAR, aantal BIGINT,
     aantal_tijdig BIGINT, aantal_met_retourcode BIGINT);
 CREATE TABLE marts.verantwoording_status (boekjaar INTEGER, aanbieder_agb VARCHAR, ontvangen BOOLEAN,
@@ -432,6 +434,12 @@ def build_warehouse(path: Path) -> Path:
             (2024, UTRECHT, ZORGPLUS, "bejegening", "gegrond", 12, 10, 4, 550),
             (2024, ZEIST, THUISHULP, "kwaliteit", "ongegrond", 2, 2, 2, 30),
         ],
+    )
+    # every assignment above is active in 2024 (none deleted, none stopped or ending before 2024)
+    _ins(
+        con,
+        "marts.kpi_klachten_clienten",
+        [(2024, UTRECHT, ZORGPLUS, 15, 12, 80.0), (2024, ZEIST, THUISHULP, 3, 2, 2 / 3 * 100)],
     )
 
     _ins(

@@ -180,6 +180,28 @@ def test_klachten_per_100_clients(omgeving: Omgeving) -> None:
     assert per_a.loc["Zorg Plus BV", "Per 100 cliënten"] == pytest.approx(12 / 15 * 100)
 
 
+def test_klachten_denominator_is_the_marts_active_clients(omgeving: Omgeving, tmp_path, monkeypatch) -> None:
+    """The page divides by dbt's active clients (cut off at the definitive stop and the peildatum), not by its own
+    count over fct_toewijzingen: with three of Zorg Plus' clients no longer active in the mart, the rate follows."""
+    import shutil
+
+    import duckdb
+
+    kopie = tmp_path / "warehouse.duckdb"
+    shutil.copy(omgeving.warehouse, kopie)
+    with duckdb.connect(str(kopie)) as con:
+        con.execute(
+            "UPDATE marts.kpi_klachten_clienten SET aantal_clienten_actief = 12, per_100_clienten = 100 "
+            "WHERE aanbieder_agb = '11111111'"
+        )
+    monkeypatch.setenv("WMO_WAREHOUSE", str(kopie))
+    at = open_pagina(login(omgeving, "contractmanager"), "app_pages/klachten.py")
+    assert metrics(at)["Per 100 cliënten"] == "93,3"  # 14 complaints / (12 + 3) clients
+    per_a = tabel(at, "Aanbieder", "Zorg Plus BV").set_index("Aanbieder")
+    assert per_a.loc["Zorg Plus BV", "Cliënten"] == "12"
+    assert per_a.loc["Zorg Plus BV", "Per 100 cliënten"] == pytest.approx(100)
+
+
 def test_money_is_dutch_formatted(omgeving: Omgeving) -> None:
     at = open_pagina(login(omgeving, "contractmanager"), "app_pages/budgetuitputting.py")
     m = metrics(at)
