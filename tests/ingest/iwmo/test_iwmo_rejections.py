@@ -134,3 +134,35 @@ def test_a_mandatory_element_with_only_whitespace_is_empty(parse):
         parse(data.replace(old, b"<d:DeclaratieNummer> \r\n\t <", 1))
     assert info.value.reden_code == "VERPLICHT_ELEMENT_ONTBREEKT"
     assert "DeclaratieNummer in Declaratie (regel " in info.value.melding and "is leeg" in info.value.melding
+
+
+@pytest.mark.parametrize(("name", "code", "fragment"), CASES)
+def test_rejected_file_is_quarantined_and_the_rest_of_the_batch_loads(name, code, fragment, tmp_path):
+    """The same malformed files through the real Loader, each next to two good messages: the bad one lands in
+    audit.quarantaine with its reason, the good ones load, and no row of the bad one reaches the raw tables."""
+    import shutil
+
+    import duckdb
+
+    from ingest.raw_schema import create_all
+    from tests.pipeline.loading import load
+
+    landing = tmp_path / "landing"
+    (landing / "berichten").mkdir(parents=True)
+    for goed in ("WMO301_basis.xml", "WMO323_basis.xml"):
+        shutil.copy(fixture_path(goed), landing / "berichten" / goed)
+    shutil.copy(fixture_path(name), landing / "berichten" / f"x_{name}")
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        create_all(con)
+        load(con, landing)
+        statussen = dict(con.execute("SELECT pad, status FROM audit.bestanden").fetchall())
+        quarantaine = con.execute("SELECT pad, reden_code, melding FROM audit.quarantaine").fetchall()
+        geladen = con.execute("SELECT locatie FROM raw.iwmo_berichten ORDER BY locatie").fetchall()
+    assert statussen == {
+        "berichten/WMO301_basis.xml": "geladen",
+        "berichten/WMO323_basis.xml": "geladen",
+        f"berichten/x_{name}": "quarantaine",
+    }
+    assert [(pad, reden) for pad, reden, _ in quarantaine] == [(f"berichten/x_{name}", code)]
+    assert fragment in quarantaine[0][2]
+    assert geladen == [("berichten/WMO301_basis.xml",), ("berichten/WMO323_basis.xml",)]
