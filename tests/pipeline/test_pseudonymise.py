@@ -22,3 +22,20 @@ def test_pseudonym_is_first_16_hex_of_hmac_sha256():
     assert Pseudonymiser("sleutel")("999900006") == expected
     assert len(expected) == 16
     assert Pseudonymiser("andere-sleutel")("999900006") != expected
+
+
+@pytest.mark.parametrize(
+    "sleutel",
+    [
+        "k",
+        "sleutel-met-é-en-ß",
+        "x" * 64,
+        "y" * 65,
+        "z" * 200,
+    ],  # short, non-ASCII, one block, longer than one
+)
+def test_pseudonym_equals_the_standard_hmac_for_every_key_length(sleutel):
+    pseudonymiser = Pseudonymiser(sleutel)
+    for bsn in ("999900006", "111222333"):
+        expected = hmac.new(sleutel.encode("utf-8"), bsn.encode("ascii"), hashlib.sha256).hexdigest()[:16]
+        assert pseudonymiser(bsn) == expected
