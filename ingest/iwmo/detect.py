@@ -123,13 +123,17 @@ def parse_xml(data: bytes):
 
 
 def detect(root) -> Detectie:
+    return _header(root, *herken(root))
+
+
+def herken(root) -> tuple[BerichtSoort, str, Names, Names, str, str]:
+    """Checks 2-5 from the root element alone: (soort, release, M, B, major, minor), or the Rejection."""
     tag = root.tag
     herkend = _HERKEND.get(tag) if isinstance(tag, str) else None
     if herkend is None:
         herkend = _herken(tag)
         _HERKEND[tag] = herkend
-    soort, release, M, B, major, minor = herkend
-    return _header(root, soort, release, M, B, major, minor)
+    return herkend
 
 
 def _herken(tag) -> tuple:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.iwmo import codelists as cl
 from ingest.iwmo import rules as r
-from ingest.iwmo.detect import Detectie
+from ingest.iwmo.detect import BerichtSoort, Detectie
 
 
 def header_kolommen(d: Detectie) -> dict:
@@ -78,17 +78,32 @@ def bericht_rij(d: Detectie, hdr: dict, *, inhoud_sha256: str, bestand_sha256: s
         codes = header_retourcodes(d, verplicht=True)
     if soort != "heen":
         r.versie(f, M.XsltVersie, "XsltVersie", waar, verplicht=False)
+    rij = heen_rij(
+        d.soort, d.release, hdr, inhoud_sha256=inhoud_sha256, bestand_sha256=bestand_sha256, locatie=locatie
+    )
+    rij["identificatie_retour"] = identificatie_retour
+    rij["dagtekening_retour"] = dagtekening_retour
+    rij["declaratie_identificatie"] = declaratie_identificatie
+    rij["declaratie_dagtekening"] = declaratie_dagtekening
+    rij["header_retourcodes"] = None if codes is None else ",".join(codes)
+    return rij
+
+
+def heen_rij(
+    soort: BerichtSoort, release: str, hdr: dict, *, inhoud_sha256: str, bestand_sha256: str, locatie: str
+) -> dict:
+    """The `iwmo_berichten` row of a heen message, which has none of the retour and 325 extras."""
     return {
         **hdr,
-        "berichttype": d.soort.berichttype,
+        "berichttype": soort.berichttype,
         "standaard": "iWmo",
-        "release": d.release,
+        "release": release,
         "inhoud_sha256": inhoud_sha256,
         "bestand_sha256": bestand_sha256,
         "locatie": locatie,
-        "identificatie_retour": identificatie_retour,
-        "dagtekening_retour": dagtekening_retour,
-        "declaratie_identificatie": declaratie_identificatie,
-        "declaratie_dagtekening": declaratie_dagtekening,
-        "header_retourcodes": None if codes is None else ",".join(codes),
+        "identificatie_retour": None,
+        "dagtekening_retour": None,
+        "declaratie_identificatie": None,
+        "declaratie_dagtekening": None,
+        "header_retourcodes": None,
     }

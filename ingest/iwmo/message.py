@@ -15,10 +15,11 @@ from ingest.iwmo import (
     parse_323,
     parse_325,
     parse_retour,
+    snel,
 )
 from ingest.iwmo.context import Ctx
-from ingest.iwmo.detect import detect, parse_xml
-from ingest.iwmo.header import bericht_rij, header_kolommen
+from ingest.iwmo.detect import detect, herken, parse_xml
+from ingest.iwmo.header import bericht_rij, header_kolommen, heen_rij
 from ingest.iwmo.xsd import MASKER, XsdValidator
 from ingest.model import ParsedFile, Rejection
 
@@ -64,27 +65,39 @@ def parse_message(
                 "dan opnieuw aan met de extensie .xml.",
             )
         root = parse_xml(data)
-        d = detect(root)
-        hdr = header_kolommen(d)
-        bericht_id = hdr["bericht_id"]
-        bericht = bericht_rij(
-            d,
-            hdr,
-            inhoud_sha256=inhoud_sha256 or hashlib.sha256(data).hexdigest(),
-            bestand_sha256=bestand_sha256,
-            locatie=locatie,
-        )
-        out = ParsedFile(tables={"iwmo_berichten": [bericht]})
-        x = Ctx(d.M, d.B, root, hdr, out, pseudonymiser)
-        nnn, soort = d.soort.nnn, d.soort.soort
-        if soort == "heen":
-            _HEEN[nnn](x)
-        elif soort == "325":
-            parse_325.parse(x, bericht)
-        else:
-            parse_retour.parse(x, nnn, bericht["header_retourcodes"])
+        herkend = herken(root)
+        berichtsoort, release = herkend[0], herkend[1]
+        inhoud_sha256 = inhoud_sha256 or hashlib.sha256(data).hexdigest()
+        snel_uitkomst = snel.bericht(root, herkend, pseudonymiser)
+        if snel_uitkomst is not None:  # plainly valid, read by the compiled path
+            hdr, tabellen = snel_uitkomst
+            bericht_id = hdr["bericht_id"]
+            bericht = heen_rij(
+                berichtsoort,
+                release,
+                hdr,
+                inhoud_sha256=inhoud_sha256,
+                bestand_sha256=bestand_sha256,
+                locatie=locatie,
+            )
+            out = ParsedFile(tables={"iwmo_berichten": [bericht], **tabellen})
+        else:  # the Python extractors, the reference: they accept or explain
+            d = detect(root)
+            hdr = header_kolommen(d)
+            bericht_id = hdr["bericht_id"]
+            bericht = bericht_rij(
+                d, hdr, inhoud_sha256=inhoud_sha256, bestand_sha256=bestand_sha256, locatie=locatie
+            )
+            out = ParsedFile(tables={"iwmo_berichten": [bericht]})
+            x = Ctx(d.M, d.B, root, hdr, out, pseudonymiser)
+            if berichtsoort.soort == "heen":
+                _HEEN[berichtsoort.nnn](x)
+            elif berichtsoort.soort == "325":
+                parse_325.parse(x, bericht)
+            else:
+                parse_retour.parse(x, berichtsoort.nnn, bericht["header_retourcodes"])
         if xsd is not None:
-            fouten = xsd.validate(root, d.soort.berichttype)
+            fouten = xsd.validate(root, berichtsoort.berichttype)
             if fouten:
                 meer = (
                     f" (en nog {len(fouten) - MAX_XSD_FOUTEN} fouten)" if len(fouten) > MAX_XSD_FOUTEN else ""
@@ -98,7 +111,7 @@ def parse_message(
                 )
                 raise Rejection(
                     "XSD_ONGELDIG",
-                    f"Het bericht voldoet niet aan het XSD {d.soort.berichttype}.xsd van iWmo {d.release}: "
+                    f"Het bericht voldoet niet aan het XSD {berichtsoort.berichttype}.xsd van iWmo {release}: "
                     f"{'; '.join(getoond)}{meer}. Corrigeer het bericht en stuur het opnieuw.{gemaskeerd}",
                 )
         return out
