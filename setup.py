@@ -13,6 +13,9 @@ setup(
             "ingest.iwmo._snel",
             sources=["ingest/iwmo/_snel.c"],
             include_dirs=lxml.get_include(),
+            define_macros=[
+                ("SNEL_LXML_VERSIE", f'"{lxml.__version__}"')
+            ],  # checked at import (ingest/iwmo/snel.py)
             extra_compile_args=[
                 "-O2",
                 "-Wall",

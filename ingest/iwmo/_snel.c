@@ -22,6 +22,10 @@
 #include <libxml/tree.h>
 #include "etree.h"
 
+#ifndef SNEL_LXML_VERSIE
+#error "SNEL_LXML_VERSIE (the lxml version whose headers are used) is set by setup.py"
+#endif
+
 /* -- configuration (set once by ingest/iwmo/snel.py) ------------------------------------------------------ */
 
 static PyTypeObject *element_type = NULL;
@@ -839,5 +843,10 @@ PyMODINIT_FUNC PyInit__snel(void) {
     INTERN(t_301_clienten, "iwmo_301_clienten"); INTERN(t_301_producten, "iwmo_301_toegewezen_producten");
     INTERN(t_305, "iwmo_305_startproducten"); INTERN(t_307, "iwmo_307_stopproducten");
     INTERN(t_323_declaraties, "iwmo_323_declaraties"); INTERN(t_323_prestaties, "iwmo_323_prestaties");
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddStringConstant(m, "LXML_VERSIE", SNEL_LXML_VERSIE) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

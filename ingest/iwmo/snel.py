@@ -9,11 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import lxml
 from lxml import etree
 
-from ingest.iwmo import _snel
 from ingest.iwmo import codelists as cl
 from ingest.iwmo import rules as r
+
+try:
+    from ingest.iwmo import _snel
+except ImportError as exc:
+    raise ImportError(
+        "De gecompileerde module ingest.iwmo._snel ontbreekt. Installeer wmo-monitor met `make install` (daarvoor "
+        "zijn een C-compiler en de Python-headers nodig, op Debian: gcc en python3-dev)."
+    ) from exc
+if lxml.__version__ != _snel.LXML_VERSIE:  # it reads lxml's element objects: their layout is per version
+    raise ImportError(
+        f"ingest.iwmo._snel is gebouwd voor lxml {_snel.LXML_VERSIE}, maar lxml {lxml.__version__} is "
+        "geïnstalleerd. Draai `make install` opnieuw, zodat de module voor deze lxml wordt gebouwd."
+    )
 
 SOORTEN = frozenset({"301", "305", "307", "315", "323"})
 """The message types with a compiled body."""

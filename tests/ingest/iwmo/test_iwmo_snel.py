@@ -456,3 +456,26 @@ def test_randomly_changed_messages_give_what_the_python_extractors_give(name, be
         assert snel_uitkomst == referentie, data.decode("utf-8")
         genomen += snel_genomen
     assert genomen > 30  # many changes leave the message valid, and those are read compiled
+
+
+def test_a_missing_or_mismatched_compiled_module_is_refused_with_what_to_do(monkeypatch):
+    """The module reads lxml's object layout, so a module built for another lxml must not load; a missing one
+    (a checkout without `make install`) says how to build it."""
+    import importlib
+    import sys
+
+    import lxml
+
+    monkeypatch.setattr(lxml, "__version__", "9.9.9")
+    with pytest.raises(ImportError, match=r"gebouwd voor lxml 6\..*lxml 9\.9\.9.*make install"):
+        importlib.reload(snel)
+    monkeypatch.undo()
+    import ingest.iwmo
+
+    monkeypatch.delattr(ingest.iwmo, "_snel")
+    monkeypatch.setitem(sys.modules, "ingest.iwmo._snel", None)  # as if it was never built
+    with pytest.raises(ImportError, match=r"ontbreekt.*make install"):
+        importlib.reload(snel)
+    monkeypatch.undo()
+    importlib.reload(snel)
+    assert snel._snel is _snel
