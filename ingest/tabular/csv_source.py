@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import polars as pl
 
 from ingest.model import Rejection
@@ -41,13 +44,39 @@ def read_csv_table(data: bytes) -> Table:
             quote_char='"',
             raise_if_empty=False,
         )
-    except (pl.exceptions.PolarsError, OSError) as exc:
+    except (pl.exceptions.PolarsError, OSError):
+        grid = _strict_grid(text, delimiter, skipped)
+    return Table.from_grid(grid, first_row=1 + skipped)
+
+
+def _strict_grid(text: str, delimiter: str, skipped: int) -> pl.DataFrame:
+    """The grid by Python's csv module in strict mode, for what polars refuses: a quote inside an unquoted cell
+    (`zei "nee"`, typed by hand in a free-text column) is an ordinary character there, as in Excel, while a quoted
+    cell must still be closed. What that refuses too is unreadable, and the melding names the line where the
+    record with the faulty quote begins (a line of the file as a text editor shows it)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
+    rows: list[list[str]] = []
+    try:
+        while True:
+            begin = reader.line_num + 1
+            rows.append(next(reader))
+    except StopIteration:
+        pass
+    except csv.Error as exc:
         raise Rejection(
             "BESTAND_ONLEESBAAR",
-            f"Het CSV-bestand is niet te lezen ({str(exc).splitlines()[0][:200]}). Controleer aanhalingstekens "
-            "en scheidingstekens en lever het bestand opnieuw aan.",
+            f'Het CSV-bestand is niet te lezen: regel {begin + skipped} heeft een aanhalingsteken (") '
+            "dat een cel opent die niet goed wordt afgesloten. Sluit zo'n cel af met een aanhalingsteken vóór het "
+            'volgende scheidingsteken, schrijf een aanhalingsteken binnen een cel dubbel (""), en lever het '
+            "bestand opnieuw aan.",
         ) from exc
-    return Table.from_grid(grid, first_row=1 + skipped)
+    width = len(rows[0]) if rows else 0  # like polars: the first line decides, longer lines are cut off
+    return pl.DataFrame(
+        {
+            f"column_{i}": pl.Series([row[i] if i < len(row) else None for row in rows], dtype=pl.String)
+            for i in range(width)
+        }
+    )
 
 
 def _drop_leading_blank_lines(text: str) -> tuple[str, int]:

@@ -312,3 +312,42 @@ def test_unparseable_datum_afgehandeld_rejects_the_row(tmp_path, pseudonymiser):
     assert sorted(rows) == ["K3", "K4"]
     assert rows["K3"]["datum_afgehandeld"] == dt.date(2024, 1, 31)
     assert rows["K4"]["datum_afgehandeld"] is None
+
+
+def test_a_quote_typed_inside_an_unquoted_cell_is_text_not_a_broken_file(tmp_path, pseudonymiser):
+    """`12"-scherm` typed by hand in the free-text column: polars refuses such a line, Excel and Python's csv read
+    the quote as text. The file loads, the text keeps its quote, and the next row is still its own row."""
+    path = tmp_path / "k.csv"
+    data = write_csv(
+        path,
+        [
+            HEADER.replace("|", ";"),
+            f'12345678;0957;K1;2024-06-01;2024-06-03;bejegening;gegrond;;{VALID_BSN};het 12"-scherm van de alarmknop',
+            f"12345678;0957;K2;2024-06-02;;kwaliteit;;;{VALID_BSN_2};tweede",
+        ],
+    )
+    result = parse(path.read_bytes(), pseudonymiser)
+    assert data == path.read_bytes() and result.quarantaine == []
+    assert sorted(by_id(result)) == ["K1", "K2"]
+    teksten = {row["klacht_id"]: row["omschrijving"] for row in result.tables["klachten_omschrijving"]}
+    assert teksten == {"K1": 'het 12"-scherm van de alarmknop', "K2": "tweede"}
+
+
+def test_a_quoted_cell_that_is_never_closed_refuses_the_file_naming_the_line(tmp_path, pseudonymiser):
+    """An opening quote without its closing one would swallow every following row into one cell: refused as a
+    whole (nothing is silently merged), with the line where the record begins."""
+    path = tmp_path / "k.csv"
+    write_csv(
+        path,
+        [
+            HEADER.replace("|", ";"),
+            f"12345678;0957;K1;2024-06-01;;bejegening;;;{VALID_BSN};eerste",
+            f'12345678;0957;K2;2024-06-02;;kwaliteit;;;{VALID_BSN_2};"begint maar sluit niet',
+            f"12345678;0957;K3;2024-06-03;;kwaliteit;;;{VALID_BSN};derde",
+        ],
+    )
+    with pytest.raises(Rejection) as exc:
+        parse(path.read_bytes(), pseudonymiser)
+    assert exc.value.reden_code == "BESTAND_ONLEESBAAR"
+    assert "regel 3 heeft een aanhalingsteken" in exc.value.melding
+    assert "dubbel" in exc.value.melding
