@@ -93,8 +93,6 @@ static xmlNode *enig_kind(Ctx *c, const xmlNode *parent, int ns, const char *naa
 typedef struct { int ns; const char *naam; } Sleutel;
 typedef struct { xmlNode *node; int aantal; } Vak;
 
-#define MAX_SLEUTELS 24
-
 /* Every element of the record's subtree (the record included) whose name is a key: how often, and where. The
  * Python `rules.vlak` keeps the last one of a repeated name; here a repeated name that is read as a value falls
  * back instead (see `waarde`). */
@@ -292,7 +290,7 @@ static int voeg_toe(PyObject *tabellen, PyObject *tabel, PyObject *row) {
         if (voeg_toe(tabellen, (tabel), _row) < 0) { uitkomst = NULL; goto klaar; } \
     } while (0)
 
-/* -- the client of 301/305/307 ------------------------------------------------------------------------------- */
+/* -- the client of 301/305/307/315 --------------------------------------------------------------------------- */
 
 /* parse_301.client_persoon, then the pseudonym of the Bsn: a new reference, FALLBACK or NULL. */
 static PyObject *client_kop(Ctx *c, xmlNode *client) {
