@@ -1,4 +1,4 @@
-"""The one compiled module, `ingest.iwmo._snel` (the fast path for the frequent iWmo message bodies).
+"""The one compiled module, `ingest.iwmo._snel` (the fast path for the frequent iWmo message types).
 
 It reads lxml's element objects and libxml2's tree through the headers that the pinned lxml wheel ships, so it is
 built against exactly that lxml (`[build-system] requires` in pyproject.toml). Everything else is in pyproject.toml.

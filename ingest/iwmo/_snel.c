@@ -292,17 +292,22 @@ static int voeg_toe(PyObject *tabellen, PyObject *tabel, PyObject *row) {
 
 /* -- the client of 301/305/307/315 --------------------------------------------------------------------------- */
 
-/* parse_301.client_persoon, then the pseudonym of the Bsn: a new reference, FALLBACK or NULL. */
-static PyObject *client_kop(Ctx *c, xmlNode *client) {
+/* parse_305.client_met_producten: the one Client, its one product list `lijst` with at least one `klasse` (both
+ * in *client and *producten), the checks of parse_301.client_persoon and then the pseudonym of the Bsn: a new
+ * reference, FALLBACK or NULL. */
+static PyObject *client_met_producten(Ctx *c, xmlNode *root, const char *lijst, const char *klasse,
+                                      xmlNode **client, xmlNode **producten) {
     xmlNode *k;
-    if (kinderen(c, client, NS_M, "Geboortedatum", &k) < 1 || kinderen(c, client, NS_M, "Naam", &k) < 1)
+    if ((*client = enig_kind(c, root, NS_M, "Client")) == NULL ||
+        (*producten = enig_kind(c, *client, NS_M, lijst)) == NULL || kinderen(c, *producten, NS_M, klasse, &k) < 1 ||
+        kinderen(c, *client, NS_M, "Geboortedatum", &k) < 1 || kinderen(c, *client, NS_M, "Naam", &k) < 1)
         return FALLBACK;
-    Vak geslacht = {NULL, kinderen(c, client, NS_M, "Geslacht", &k)};
+    Vak geslacht = {NULL, kinderen(c, *client, NS_M, "Geslacht", &k)};
     geslacht.node = k;
     PyObject *g = code(&geslacht, lijst_geslacht, 0);
     if (g == NULL || g == FALLBACK) return g;
     Py_DECREF(g);
-    Vak v = {NULL, kinderen(c, client, NS_M, "Bsn", &k)};
+    Vak v = {NULL, kinderen(c, *client, NS_M, "Bsn", &k)};
     v.node = k;
     return pseudoniem(c, &v);
 }
@@ -413,11 +418,8 @@ static PyObject *brp_postcode(Ctx *c, xmlNode *client) {
 
 static PyObject *body_301(Ctx *c, xmlNode *root, PyObject *tabellen) {
     PyObject *uitkomst = Py_None, *row = NULL, *pseudo = NULL, *postcode = NULL;
-    xmlNode *client = enig_kind(c, root, NS_M, "Client"), *producten, *k;
-    if (client == NULL || (producten = enig_kind(c, client, NS_M, "ToegewezenProducten")) == NULL ||
-        kinderen(c, producten, NS_M, "ToegewezenProduct", &k) < 1)
-        return FALLBACK;
-    pseudo = client_kop(c, client);
+    xmlNode *client, *producten;
+    pseudo = client_met_producten(c, root, "ToegewezenProducten", "ToegewezenProduct", &client, &producten);
     if (pseudo == NULL || pseudo == FALLBACK) return pseudo;
     postcode = brp_postcode(c, client);
     if (postcode == NULL || postcode == FALLBACK) { uitkomst = postcode; postcode = NULL; goto klaar; }
@@ -454,11 +456,8 @@ klaar:
 static PyObject *body_305_307(Ctx *c, xmlNode *root, PyObject *tabellen, int stop) {
     PyObject *uitkomst = Py_None, *row = NULL, *pseudo = NULL;
     const char *lijst = stop ? "StopProducten" : "StartProducten", *klasse = stop ? "StopProduct" : "StartProduct";
-    xmlNode *client = enig_kind(c, root, NS_M, "Client"), *producten, *k;
-    if (client == NULL || (producten = enig_kind(c, client, NS_M, lijst)) == NULL ||
-        kinderen(c, producten, NS_M, klasse, &k) < 1)
-        return FALLBACK;
-    pseudo = client_kop(c, client);
+    xmlNode *client, *producten;
+    pseudo = client_met_producten(c, root, lijst, klasse, &client, &producten);
     if (pseudo == NULL || pseudo == FALLBACK) return pseudo;
     for (xmlNode *el = producten->children; el != NULL; el = el->next) {
         if (!is_tag(c, el, NS_M, klasse)) continue;
@@ -494,11 +493,8 @@ static int geldig(PyObject *waarde) {
 /* WMO315: every AangevraagdProduct (parse_315.parse). */
 static PyObject *body_315(Ctx *c, xmlNode *root, PyObject *tabellen) {
     PyObject *uitkomst = Py_None, *row = NULL, *pseudo = NULL;
-    xmlNode *client = enig_kind(c, root, NS_M, "Client"), *producten, *k;
-    if (client == NULL || (producten = enig_kind(c, client, NS_M, "AangevraagdeProducten")) == NULL ||
-        kinderen(c, producten, NS_M, "AangevraagdProduct", &k) < 1)
-        return FALLBACK;
-    pseudo = client_kop(c, client);
+    xmlNode *client, *producten;
+    pseudo = client_met_producten(c, root, "AangevraagdeProducten", "AangevraagdProduct", &client, &producten);
     if (pseudo == NULL || pseudo == FALLBACK) return pseudo;
     for (xmlNode *el = producten->children; el != NULL; el = el->next) {
         if (!is_tag(c, el, NS_M, "AangevraagdProduct")) continue;
@@ -670,33 +666,21 @@ static PyObject *header(Ctx *c, xmlNode *root, const char *berichtcode, int afze
         !is_versie(&v[H_BASIS_XSD]) || !is_versie(&v[H_BERICHT_XSD]))
         return FALLBACK;
     const char *dag; Py_ssize_t dag_n;
-    PyObject *uitkomst = NULL, *hdr = NULL, *afzender = NULL, *ontvanger = NULL, *identificatie = NULL,
-             *dagtekening = NULL, *code = NULL;
-    afzender = cijfercode(&v[H_AFZENDER], afzender_gemeente ? 4 : 8);
-    if (afzender == NULL || afzender == FALLBACK) { uitkomst = afzender; afzender = NULL; goto klaar; }
-    ontvanger = cijfercode(&v[H_ONTVANGER], afzender_gemeente ? 8 : 4);
-    if (ontvanger == NULL || ontvanger == FALLBACK) { uitkomst = ontvanger; ontvanger = NULL; goto klaar; }
-    identificatie = tekst_max(&v[H_IDENTIFICATIE], 12, 0);
-    if (identificatie == NULL || identificatie == FALLBACK) { uitkomst = identificatie; identificatie = NULL; goto klaar; }
-    dagtekening = datum(&v[H_DAGTEKENING], 0);
-    if (dagtekening == NULL || dagtekening == FALLBACK) { uitkomst = dagtekening; dagtekening = NULL; goto klaar; }
+    PyObject *uitkomst = NULL, *hdr = PyDict_New();
+    if (hdr == NULL) return NULL;
+    ZET(hdr, k_berichtcode, PyUnicode_FromString(berichtcode));
+    ZET(hdr, k_afzender, cijfercode(&v[H_AFZENDER], afzender_gemeente ? 4 : 8));
+    ZET(hdr, k_ontvanger, cijfercode(&v[H_ONTVANGER], afzender_gemeente ? 8 : 4));
+    ZET(hdr, k_identificatie, tekst_max(&v[H_IDENTIFICATIE], 12, 0));
+    ZET(hdr, k_dagtekening, datum(&v[H_DAGTEKENING], 0));
     waarde(&v[H_DAGTEKENING], &dag, &dag_n);  /* JJJJ-MM-DD as it stands: what date.isoformat() gives back */
-    if ((code = PyUnicode_FromString(berichtcode)) == NULL || (hdr = PyDict_New()) == NULL) goto klaar;
-    PyObject *id = PyUnicode_FromFormat("%U:%U:%U:%.10s", code, afzender, identificatie, dag);
-    if (id == NULL || zet(hdr, k_bericht_id, id) < 0 || zet(hdr, k_berichtcode, Py_NewRef(code)) < 0 ||
-        zet(hdr, k_afzender, Py_NewRef(afzender)) < 0 || zet(hdr, k_ontvanger, Py_NewRef(ontvanger)) < 0 ||
-        zet(hdr, k_identificatie, Py_NewRef(identificatie)) < 0 ||
-        zet(hdr, k_dagtekening, Py_NewRef(dagtekening)) < 0)
-        goto klaar;
+    ZET(hdr, k_bericht_id,
+        PyUnicode_FromFormat("%U:%U:%U:%.10s", PyDict_GetItem(hdr, k_berichtcode), PyDict_GetItem(hdr, k_afzender),
+                             PyDict_GetItem(hdr, k_identificatie), dag));
     uitkomst = hdr;
     hdr = NULL;
 klaar:
     Py_XDECREF(hdr);
-    Py_XDECREF(code);
-    Py_XDECREF(afzender);
-    Py_XDECREF(ontvanger);
-    Py_XDECREF(identificatie);
-    Py_XDECREF(dagtekening);
     return uitkomst;
 }
 

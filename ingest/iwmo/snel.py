@@ -2,7 +2,8 @@
 
 `bericht(root, herkend, pseudonymiser)` gives the header columns and the record tables exactly as the Python
 extractors would, or None when the message is not plainly valid; then the caller runs the Python extractors
-(`header`, `parse_NNN.parse`), which stay the reference that accepts or explains. Measured on a region-year: see docs/architecture.md, Performance.
+(`header`, `parse_NNN.parse`), which stay the reference that accepts or explains. Measured on a region-year: see
+docs/architecture.md, Performance.
 """
 
 from __future__ import annotations

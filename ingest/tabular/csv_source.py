@@ -56,12 +56,11 @@ def _strict_grid(text: str, delimiter: str, skipped: int) -> pl.DataFrame:
     record with the faulty quote begins (a line of the file as a text editor shows it)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     rows: list[list[str]] = []
+    begin = 1  # the line where the next record begins
     try:
-        while True:
+        for row in reader:
+            rows.append(row)
             begin = reader.line_num + 1
-            rows.append(next(reader))
-    except StopIteration:
-        pass
     except csv.Error as exc:
         raise Rejection(
             "BESTAND_ONLEESBAAR",
