@@ -19,7 +19,7 @@ install: $(STAMP)
 
 # dagster-dbt reads dbt's manifest at import time; it is built here, in CI and by `wmo-monitor run`.
 manifest: install
-	$(BIN)/python -c "from wmo_monitor.dbt_setup import ensure_manifest; ensure_manifest(force=True)"
+	$(BIN)/python -c "from pipelines.dbt_setup import ensure_manifest; ensure_manifest(force=True)"
 
 # Debian chromium for the real-browser tests (Playwright cannot download its own browser here).
 browser:

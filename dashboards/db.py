@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from wmo_monitor.config import Settings, from_env
+from runtime.config import Settings, from_env
 
 CACHE_TTL_SECONDEN = 300
 POGINGEN = 4

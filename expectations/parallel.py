@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from expectations.runner import ValidationOutcome, load_frames, quiet_environment, validate_family
-from wmo_monitor.cores import available_cores
+from runtime.cores import available_cores
 
 _PRELOAD = ["expectations.runner", "great_expectations"]
 """What the fork server imports before it forks workers: everything a validation needs."""

@@ -23,7 +23,7 @@ from ingest.iwmo.teruglezen import BerichtLezer
 from ingest.landing import LandingFile, leesfout, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.writer import insert_rows
-from wmo_monitor.failpoints import failpoint
+from runtime.failpoints import failpoint
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import duckdb
 
 from pipelines.assets.ingest import raw_key
 from pipelines.resources import WmoSettings
-from wmo_monitor import progress
+from runtime import progress
 
 # GX family (expectations/suites) -> the ingest asset whose tables it validates.
 # The check hangs on the family's first table; a blocking failure stops everything downstream of the ingest step.

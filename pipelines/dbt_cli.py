@@ -23,7 +23,7 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource
 from packaging import version
 
-from wmo_monitor.dbt_setup import venv_dbt
+from pipelines.dbt_setup import venv_dbt
 
 
 class WmoDbtCliResource(DbtCliResource):

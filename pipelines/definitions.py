@@ -10,11 +10,11 @@ from pipelines.assets.publish import accountability_reminders, published_warehou
 from pipelines.checks import gx_checks
 from pipelines.dbt_cli import WmoDbtCliResource
 from pipelines.dbt_project import dbt_project
+from pipelines.dbt_setup import dbt_executable
 from pipelines.jobs import wmo_pipeline
 from pipelines.resources import WmoSettings
 from pipelines.schedules import accountability_job, accountability_round, daily_run
 from pipelines.sensors import landing_sensor, record_failed_run
-from wmo_monitor.dbt_setup import dbt_executable
 
 
 def build_definitions(wmo: WmoSettings | None = None) -> dg.Definitions:

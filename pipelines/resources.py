@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from wmo_monitor import config
+from runtime import config
 
 ENV_FIELDS: dict[str, str] = {
     "landing_dir": "WMO_LANDING_DIR",

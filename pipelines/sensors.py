@@ -6,7 +6,7 @@ import dagster as dg
 
 from ingest.landing import scan
 from pipelines.jobs import wmo_pipeline
-from wmo_monitor import config
+from runtime import config
 
 
 def landing_fingerprint(files) -> str:
@@ -38,10 +38,11 @@ def landing_sensor(context: dg.SensorEvaluationContext):
 def record_failed_run(context: dg.RunFailureSensorContext):
     from datetime import datetime
 
-    from wmo_monitor import runs, workdb
+    from pipelines import work_database
+    from runtime import runs
 
     settings = config.from_env()
-    with workdb.connect(settings.work_db) as con:
+    with work_database.connect(settings.work_db) as con:
         runs.start_run(con, context.dagster_run.run_id, datetime.now())
         runs.finish_run(
             con, context.dagster_run.run_id, "mislukt", datetime.now(), melding=context.failure_event.message

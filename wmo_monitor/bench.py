@@ -18,7 +18,7 @@ from ingest.landing import scan
 from ingest.loader import FamilySummary, Loader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.raw_schema import create_all
-from wmo_monitor import config
+from runtime import config
 
 BENCH_ZIP_MAX_BYTES = 64 * 1024**2
 """Zip limit for both timings, so the baseline and the ingest see exactly the same message bytes."""
@@ -152,7 +152,7 @@ def bench_pipeline(scale: float, year: int) -> dict[str, float]:
     import subprocess
     import sys
 
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     env = {
         **os.environ,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from wmo_monitor import config, progress
+from runtime import config, progress
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = Path("data/demo")
@@ -51,7 +51,7 @@ def main() -> None:
 )
 @click.option("--years", "years", default="2022-2024", show_default=True, help="Jaren, bv. 2022-2024.")
 def generate(out: Path, seed: int, scale: float, years: str) -> None:
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     manifest = generate_region(out, seed=seed, scale=scale, years=_years(years), progress=progress.report)
     counts = manifest.get("counts", {})
@@ -72,8 +72,8 @@ def _settings(landing: Path | None, warehouse: Path | None, peildatum: str | Non
 
 
 def _run(settings: config.Settings) -> bool:
+    from runtime.workdb import RunLocked
     from wmo_monitor.run import format_summary, run_pipeline
-    from wmo_monitor.workdb import RunLocked
 
     try:
         outcome = run_pipeline(settings)
@@ -142,7 +142,7 @@ def serve(warehouse: Path | None, port: int) -> None:
 )
 def demo(scale: float, port: int, no_serve: bool, opnieuw: bool) -> None:
     from dashboards.auth import write_demo_users
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     landing, warehouse = DEMO_DIR / "landing", DEMO_DIR / "warehouse.duckdb"
     os.environ["WMO_PSEUDONIEM_SLEUTEL"] = config.DEMO_SLEUTEL
@@ -203,8 +203,8 @@ def status(warehouse: Path | None) -> None:
 def bench(scale: float, scales: str, skip_pipeline: bool, repeats: int) -> None:
     import tempfile
 
+    from demo_region import generate_region
     from wmo_monitor.bench import bench_ingest, bench_pipeline
-    from wmo_monitor.generate import generate_region
 
     with tempfile.TemporaryDirectory(prefix="wmo-bench-") as folder:
         landing = Path(folder) / "landing"

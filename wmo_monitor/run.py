@@ -10,8 +10,9 @@ from datetime import datetime
 
 import duckdb
 
-from wmo_monitor import config, progress, runs, workdb
-from wmo_monitor.dbt_setup import ensure_manifest
+from pipelines import work_database
+from pipelines.dbt_setup import ensure_manifest
+from runtime import config, progress, runs, workdb
 
 
 @dataclass
@@ -59,7 +60,7 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
             progress.stop_logging_to(json_log)
         failure = None if result.success else _failure_text(result)
         if failure:
-            with workdb.connect(settings.work_db) as con:
+            with work_database.connect(settings.work_db) as con:
                 runs.start_run(con, result.run_id, datetime.now())
                 runs.finish_run(con, result.run_id, "mislukt", datetime.now(), melding=failure[:4000])
     return RunOutcome(result.success, result.run_id, read_run(settings, result.run_id), failure)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from wmo_monitor import config
+from runtime import config
 
 
 def _open(settings: config.Settings) -> tuple[duckdb.DuckDBPyConnection, str]:

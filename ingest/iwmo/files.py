@@ -38,7 +38,7 @@ from ingest.iwmo.xsd import XsdValidator
 from ingest.landing import leesfout
 from ingest.model import QuarantineItem, Rejection
 from ingest.writer import arrow_table, convert_once
-from wmo_monitor.cores import available_cores
+from runtime.cores import available_cores
 
 PARALLEL_MIN_FILES = 200
 """Below this many files, preparing in-process is faster than starting worker processes."""

@@ -10,8 +10,8 @@ from pipelines import build_memo, dbt_partial
 from pipelines.dbt_failures import counts_of, describe_failures, test_statuses, write_counts
 from pipelines.dbt_project import WmoDbtTranslator, dbt_project
 from pipelines.resources import WmoSettings
-from wmo_monitor import progress
-from wmo_monitor.failpoints import failpoint
+from runtime import progress
+from runtime.failpoints import failpoint
 
 TRANSLATOR = WmoDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_code_references=False))
 

@@ -10,9 +10,10 @@ from ingest.landing import FAMILIES, ONBEKEND, LandingFile, scan
 from ingest.loader import Loader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.raw_schema import RAW_TABLES
+from pipelines import work_database
 from pipelines.dbt_project import family_of_source
 from pipelines.resources import WmoSettings
-from wmo_monitor import progress, runs, workdb
+from runtime import progress, runs
 
 LANDING_GROUP = "landing"
 INGEST_GROUP = "ingest"
@@ -70,7 +71,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
 
         xsd = XsdValidator(settings.iwmo_xsd_dir)
     families = (familie, ONBEKEND) if familie == "referentie" else (familie,)
-    with workdb.connect(settings.work_db) as con:
+    with work_database.connect(settings.work_db) as con:
         runs.start_run(con, context.run_id, datetime.now())
         loader = Loader(
             con,

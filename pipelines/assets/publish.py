@@ -6,10 +6,11 @@ from datetime import date, datetime
 import dagster as dg
 import duckdb
 
+from pipelines import publication, work_database
 from pipelines.assets.dbt import wmo_dbt_models
 from pipelines.dbt_failures import read_test_counts
 from pipelines.resources import WmoSettings
-from wmo_monitor import progress, publish, runs, workdb
+from runtime import progress, runs
 
 PUBLISH_GROUP = "publicatie"
 PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
@@ -25,9 +26,9 @@ PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
 )
 def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> dg.MaterializeResult:
     settings = wmo.settings()
-    publish.remove_stale_temporaries(settings.warehouse)
+    publication.remove_stale_temporaries(settings.warehouse)
     counts = read_test_counts(settings.state_dir, context.run_id)
-    with workdb.connect(settings.work_db) as con:
+    with work_database.connect(settings.work_db) as con:
         runs.start_run(con, context.run_id, datetime.now())
         peildatum = _peildatum(con)
         runs.finish_run(
@@ -39,7 +40,7 @@ def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> 
             dbt_tests_geslaagd=counts.get("geslaagd"),
             dbt_tests_gefaald=counts.get("gefaald"),
         )
-        tables = publish.publish(con, settings.warehouse, context.run_id)
+        tables = publication.publish(con, settings.warehouse, context.run_id)
     progress.report(
         f"Gepubliceerd: {len(tables)} tabellen naar {settings.warehouse} (peildatum {peildatum})",
         stap="publiceren",

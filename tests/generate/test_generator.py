@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from wmo_monitor.generate import generate_region
-from wmo_monitor.generate.ids import elfproef_ok
+from demo_region import generate_region
+from demo_region.ids import elfproef_ok
 
 REPO = Path(__file__).resolve().parents[2]
 XSD_DIR = REPO.parent / "shared" / "reference" / "iwmo-3.2" / "xsd"

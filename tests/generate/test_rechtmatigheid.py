@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from wmo_monitor.generate import generate_region
+from demo_region import generate_region
 
 
 def _ln(el: etree._Element) -> str:

@@ -25,7 +25,7 @@ class PipelineRun:
 
 
 def run_once(landing: Path, warehouse: Path):
-    from wmo_monitor import config
+    from runtime import config
     from wmo_monitor.run import run_pipeline
 
     settings = config.from_env().with_overrides(landing_dir=landing, warehouse=warehouse)
@@ -36,10 +36,10 @@ def sensor_triggered_run(landing: Path, warehouse: Path):
     """The way production starts a run: the landing sensor sees new files and requests the pipeline job."""
     import dagster as dg
 
+    from pipelines.dbt_setup import ensure_manifest
     from pipelines.definitions import defs
     from pipelines.sensors import landing_sensor
-    from wmo_monitor import config
-    from wmo_monitor.dbt_setup import ensure_manifest
+    from runtime import config
     from wmo_monitor.run import RunOutcome, read_run
 
     os.environ["WMO_LANDING_DIR"], os.environ["WMO_WAREHOUSE"] = str(landing), str(warehouse)
@@ -68,7 +68,7 @@ def con(tmp_path):
 
 @pytest.fixture(scope="session")
 def pipeline_run(tmp_path_factory) -> PipelineRun:
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     os.environ["WMO_PSEUDONIEM_SLEUTEL"] = TEST_KEY
     root = tmp_path_factory.mktemp("regio")
@@ -84,7 +84,7 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
 def two_deliveries(tmp_path_factory):
     """A small region in two deliveries. The first is run once into a template that tests copy (the published
     state before a delivery); the reference is the template plus the second delivery, run without interruption."""
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     root = tmp_path_factory.mktemp("crash")
     full = root / "volledig"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from wmo_monitor import config
+from runtime import config
 
 
 def test_environment_overrides_defaults_and_flags_override_environment(tmp_path):

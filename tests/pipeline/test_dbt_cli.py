@@ -10,8 +10,8 @@ from packaging import version
 
 from pipelines.dbt_cli import WmoDbtCliResource
 from pipelines.dbt_project import dbt_project
+from pipelines.dbt_setup import dbt_executable
 from pipelines.definitions import defs
-from wmo_monitor.dbt_setup import dbt_executable
 
 
 def _resource() -> WmoDbtCliResource:

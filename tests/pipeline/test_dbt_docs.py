@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from wmo_monitor.dbt_setup import DBT_PROJECT_DIR, dbt_executable
+from pipelines.dbt_setup import DBT_PROJECT_DIR, dbt_executable
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ import pytest
 from pipelines.definitions import build_definitions, defs
 from pipelines.resources import WmoSettings
 from pipelines.sensors import landing_sensor
-from wmo_monitor import config
+from runtime import config
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

@@ -22,7 +22,7 @@ def demo(tmp_path, monkeypatch):
         (landing / "manifest.json").write_text(json.dumps({"scale": scale}), encoding="utf-8")
         generated.append(scale)
 
-    monkeypatch.setattr("wmo_monitor.generate.generate_region", fake_generate)
+    monkeypatch.setattr("demo_region.generate_region", fake_generate)
     monkeypatch.setattr(cli, "_run", lambda settings: True)
     monkeypatch.setattr("dashboards.auth.write_demo_users", lambda path: {"beheerder": "geheim"})
 

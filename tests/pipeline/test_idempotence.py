@@ -7,9 +7,9 @@ import json
 import duckdb
 import pytest
 
+from runtime.progress import STAPPEN
 from tests.pipeline.conftest import run_once
 from tests.pipeline.fingerprints import marts_fingerprint
-from wmo_monitor.progress import STAPPEN
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
 import duckdb
 import pytest
 
-from wmo_monitor.publish import publish, remove_stale_temporaries
+from pipelines.publication import publish, remove_stale_temporaries
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import time
 import duckdb
 import pytest
 
-from wmo_monitor import workdb
+from runtime import workdb
 
 HOLD = """
 import sys, time, duckdb

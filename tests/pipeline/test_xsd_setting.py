@@ -18,7 +18,7 @@ def test_the_xsd_folder_setting_reaches_the_berichten_asset(tmp_path, monkeypatc
 
     from pipelines.assets.ingest import ingest_assets
     from pipelines.resources import WmoSettings
-    from wmo_monitor import config
+    from runtime import config
 
     xsd = xsd_dir()
     berichten = tmp_path / "landing" / "berichten"

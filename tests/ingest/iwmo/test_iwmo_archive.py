@@ -235,7 +235,7 @@ def test_a_bad_member_is_quarantined_under_its_member_name_while_the_good_member
 
 def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
     """inputs.md: "a configured size limit". WMO_ZIP_MAX_BYTES lowers it; the same archive then goes to quarantine."""
-    from wmo_monitor import config
+    from runtime import config
 
     berichten = tmp_path / "landing" / "berichten"
     berichten.mkdir(parents=True)

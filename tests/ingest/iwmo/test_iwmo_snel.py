@@ -346,7 +346,7 @@ def test_a_python_error_in_the_pseudonymiser_propagates(parse, monkeypatch):
 
 @pytest.fixture(scope="module")
 def regio(tmp_path_factory) -> Path:
-    from wmo_monitor.generate import generate_region
+    from demo_region import generate_region
 
     landing = tmp_path_factory.mktemp("regio")
     generate_region(landing, seed=3, scale=0.05, years=(2024, 2024))

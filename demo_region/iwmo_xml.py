@@ -459,7 +459,7 @@ def _totaal(w: W, tag: str, bedrag: int) -> None:
 
 
 def _maand_eind(d: date) -> date:
-    from wmo_monitor.generate.kalender import maand_eind
+    from demo_region.kalender import maand_eind
 
     return maand_eind(d)
 

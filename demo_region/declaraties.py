@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 
-from wmo_monitor.generate.clients import Simulatie, Toewijzing
-from wmo_monitor.generate.kalender import dagen_in_maand, maand_eind, plus_werkdagen, volgende_maand
-from wmo_monitor.generate.region import Regio
+from demo_region.clients import Simulatie, Toewijzing
+from demo_region.kalender import dagen_in_maand, maand_eind, plus_werkdagen, volgende_maand
+from demo_region.region import Regio
 
 VERRE_TOEKOMST = date(9999, 12, 31)
 

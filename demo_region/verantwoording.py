@@ -6,10 +6,10 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
-from wmo_monitor.generate.clients import Simulatie
-from wmo_monitor.generate.declaraties import Declaratie
-from wmo_monitor.generate.region import SUBRESULTATEN_PER_CATEGORIE, Regio
-from wmo_monitor.generate.tabel import xlsx_bytes
+from demo_region.clients import Simulatie
+from demo_region.declaraties import Declaratie
+from demo_region.region import SUBRESULTATEN_PER_CATEGORIE, Regio
+from demo_region.tabel import xlsx_bytes
 
 
 def drempel(boekjaar: int) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from wmo_monitor.generate.clients import Simulatie, Toewijzing
-from wmo_monitor.generate.ids import ongeldige_bsn
-from wmo_monitor.generate.region import Regio
-from wmo_monitor.generate.tabel import csv_bytes, xlsx_bytes
+from demo_region.clients import Simulatie, Toewijzing
+from demo_region.ids import ongeldige_bsn
+from demo_region.region import Regio
+from demo_region.tabel import csv_bytes, xlsx_bytes
 
 KOLOMMEN = [
     "aanbieder_agb",

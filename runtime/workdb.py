@@ -5,13 +5,11 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-
-from ingest.raw_schema import create_all
 
 
 class RunLocked(RuntimeError):
@@ -51,15 +49,21 @@ class WorkDbBusy(RuntimeError):
 
 
 @contextmanager
-def connect(work_db: Path, *, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection with the raw, restricted and audit tables in place.
+def connect(
+    work_db: Path,
+    *,
+    prepare: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    wait_s: float = LOCK_WAIT_S,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection, passed through `prepare` first (the pipeline's creates its tables there).
 
     DuckDB allows one writer and no readers beside it, across processes. A reader that holds the file briefly
     (a status call at the moment a run starts) is waited for; one that keeps it longer gets a clear error."""
     work_db.parent.mkdir(parents=True, exist_ok=True)
     con = _connect_waiting(work_db, wait_s)
     try:
-        create_all(con)
+        if prepare is not None:
+            prepare(con)
         yield con
     finally:
         con.close()

@@ -9,10 +9,10 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from wmo_monitor.generate.clients import Simulatie, Toewijzing
-from wmo_monitor.generate.declaraties import Prestatie, maak_prestatie, toegestaan, veilig_volume
-from wmo_monitor.generate.kalender import maand_eind, volgende_maand
-from wmo_monitor.generate.region import Regio, tarief_in_jaar
+from demo_region.clients import Simulatie, Toewijzing
+from demo_region.declaraties import Prestatie, maak_prestatie, toegestaan, veilig_volume
+from demo_region.kalender import maand_eind, volgende_maand
+from demo_region.region import Regio, tarief_in_jaar
 
 GEEN_TOEWIJZING_OFFSET = 50_000_000
 

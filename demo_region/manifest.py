@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from datetime import date
 
-from wmo_monitor.generate.berichten import RETOUR_VAN, Bericht
-from wmo_monitor.generate.declaraties import Declaratie
+from demo_region.berichten import RETOUR_VAN, Bericht
+from demo_region.declaraties import Declaratie
 
 
 def peildatum(berichten: list[Bericht]) -> date:

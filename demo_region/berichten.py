@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 
-from wmo_monitor.generate import iwmo_xml as x
-from wmo_monitor.generate.clients import Simulatie, Toewijzing
-from wmo_monitor.generate.declaraties import Declaratie
+from demo_region import iwmo_xml as x
+from demo_region.clients import Simulatie, Toewijzing
+from demo_region.declaraties import Declaratie
 
 TYPE_VOLGORDE = {"315": 0, "317": 1, "319": 2, "301": 3, "305": 4, "307": 5, "323": 6, "325": 7}
 RETOUR_VAN = {"301": "302", "305": "306", "307": "308", "315": "316", "317": "318", "319": "320"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from wmo_monitor import runs
-from wmo_monitor.failpoints import failpoint
+from runtime import runs
+from runtime.failpoints import failpoint
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
 

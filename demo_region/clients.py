@@ -11,9 +11,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wmo_monitor.generate.ids import BsnBron
-from wmo_monitor.generate.kalender import plus_maanden, plus_werkdagen, volgende_maand
-from wmo_monitor.generate.region import ONBEKENDE_POSTCODES, Aanbieder, Product, Regio
+from demo_region.ids import BsnBron
+from demo_region.kalender import plus_maanden, plus_werkdagen, volgende_maand
+from demo_region.region import ONBEKENDE_POSTCODES, Aanbieder, Product, Regio
 
 ACHTERNAMEN = [
     ("", "Janssen"),

@@ -14,8 +14,8 @@ import zipfile
 import zlib
 from datetime import date, timedelta
 
-from wmo_monitor.generate.berichten import Bericht
-from wmo_monitor.generate.ids import ongeldige_bsn
+from demo_region.berichten import Bericht
+from demo_region.ids import ongeldige_bsn
 
 ZIP_BOM_MIB = 2200  # expands to 2200 MiB > the loader's default limit of 2 GiB
 ZIP_BOM_CRC = 0xB2BF7916  # CRC-32 of 2200 MiB of zero bytes (precomputed: computing it takes ~1.5 s)

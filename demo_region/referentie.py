@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 
-from wmo_monitor.generate.region import DEELRESULTATEN, REGIO, Regio, tarief_in_jaar
+from demo_region.region import DEELRESULTATEN, REGIO, Regio, tarief_in_jaar
 
 
 def _csv(kop: list[str], rijen: list[list[object]]) -> bytes:

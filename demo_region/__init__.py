@@ -14,16 +14,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from wmo_monitor.generate.berichten import verzamel
-from wmo_monitor.generate.clients import simuleer
-from wmo_monitor.generate.declaraties import basisregels, bouw_declaraties, nummer_declaraties
-from wmo_monitor.generate.faults import maak_fouten
-from wmo_monitor.generate.klachten import klachten_bestanden
-from wmo_monitor.generate.manifest import bouw_manifest, manifest_bytes, peildatum
-from wmo_monitor.generate.rechtmatigheid import injecteer
-from wmo_monitor.generate.referentie import referentie_bestanden
-from wmo_monitor.generate.region import bouw_regio
-from wmo_monitor.generate.verantwoording import verantwoording_bestanden
+from demo_region.berichten import verzamel
+from demo_region.clients import simuleer
+from demo_region.declaraties import basisregels, bouw_declaraties, nummer_declaraties
+from demo_region.faults import maak_fouten
+from demo_region.klachten import klachten_bestanden
+from demo_region.manifest import bouw_manifest, manifest_bytes, peildatum
+from demo_region.rechtmatigheid import injecteer
+from demo_region.referentie import referentie_bestanden
+from demo_region.region import bouw_regio
+from demo_region.verantwoording import verantwoording_bestanden
 
 __all__ = ["FAMILIES", "generate_region"]
 
