@@ -9,6 +9,7 @@ import time
 import duckdb
 import pytest
 
+from pipelines import work_database
 from runtime import workdb
 
 HOLD = """
@@ -31,7 +32,7 @@ def _reader(path, seconds: float) -> subprocess.Popen:
 @pytest.fixture
 def work_db(tmp_path):
     path = tmp_path / "wh.work.duckdb"
-    with workdb.connect(path):
+    with work_database.connect(path):
         pass
     return path
 
@@ -40,7 +41,7 @@ def test_a_run_waits_for_a_brief_reader(work_db):
     reader = _reader(work_db, 1.0)
     start = time.monotonic()
     try:
-        with workdb.connect(work_db, wait_s=20) as con:
+        with work_database.connect(work_db, wait_s=20) as con:
             waited = time.monotonic() - start
             assert con.execute("SELECT count(*) FROM audit.bestanden").fetchall() == [(0,)]
     finally:
@@ -53,7 +54,7 @@ def test_a_reader_that_keeps_the_file_gets_a_clear_dutch_error(work_db):
     try:
         with (
             pytest.raises(workdb.WorkDbBusy, match="in gebruik door een ander proces") as info,
-            workdb.connect(work_db, wait_s=0.5),
+            work_database.connect(work_db, wait_s=0.5),
         ):
             pass
     finally:
@@ -66,6 +67,6 @@ def test_other_io_errors_are_not_retried(tmp_path):
     not_a_database = tmp_path / "kapot.duckdb"
     not_a_database.write_bytes(b"dit is geen duckdb-bestand" * 100)
     start = time.monotonic()
-    with pytest.raises(duckdb.Error), workdb.connect(not_a_database, wait_s=10):
+    with pytest.raises(duckdb.Error), work_database.connect(not_a_database, wait_s=10):
         pass
     assert time.monotonic() - start < 5
