@@ -14,15 +14,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from demo_region.berichten import verzamel
-from demo_region.clients import simuleer
-from demo_region.declaraties import basisregels, bouw_declaraties, nummer_declaraties
-from demo_region.faults import maak_fouten
+from demo_region.berichten import collect_berichten
+from demo_region.clients import simulate
+from demo_region.declaraties import basisregels, build_declaraties, number_declaraties
+from demo_region.faults import make_faults
 from demo_region.klachten import klachten_bestanden
-from demo_region.manifest import bouw_manifest, manifest_bytes, peildatum
-from demo_region.rechtmatigheid import injecteer
+from demo_region.manifest import build_manifest, manifest_bytes, peildatum
+from demo_region.rechtmatigheid import inject_signalen
 from demo_region.referentie import referentie_bestanden
-from demo_region.region import bouw_regio
+from demo_region.region import build_regio
 from demo_region.verantwoording import verantwoording_bestanden
 
 __all__ = ["FAMILIES", "generate_region"]
@@ -51,21 +51,21 @@ def generate_region(
     if scale <= 0:
         raise ValueError("scale moet groter dan 0 zijn")
     meld(f"Regio opbouwen (seed {seed}, schaal {scale}, jaren {years[0]}-{years[1]})")
-    regio = bouw_regio(seed, years)
+    regio = build_regio(seed, years)
     meld("Cliënttrajecten simuleren")
-    sim = simuleer(regio, seed, scale)
+    sim = simulate(regio, seed, scale)
     meld("Declaraties en rechtmatigheidsfouten")
     rng = random.Random(f"{seed}:declaraties")
     basis = basisregels(regio, sim, rng)
     n_signaal = max(2, round(20 * scale * (years[1] - years[0] + 1)))
-    regels = injecteer(regio, sim, basis, random.Random(f"{seed}:rechtmatigheid"), n_signaal)
-    declaraties = bouw_declaraties(sim, regels, rng)
-    nummer_declaraties(declaraties)
+    regels = inject_signalen(regio, sim, basis, random.Random(f"{seed}:rechtmatigheid"), n_signaal)
+    declaraties = build_declaraties(sim, regels, rng)
+    number_declaraties(declaraties)
     meld("iWmo-berichten opbouwen")
-    berichten = verzamel(sim, declaraties, seed)
+    berichten = collect_berichten(sim, declaraties, seed)
     peil = peildatum(berichten)
     meld("Foute bestanden en zip-archieven")
-    fout_bestanden, fout_manifest, verplaatst = maak_fouten(berichten, seed)
+    fout_bestanden, fout_manifest, verplaatst = make_faults(berichten, seed)
     meld("Klachtenregisters")
     klachten, klacht_fouten = klachten_bestanden(regio, sim, seed)
     meld("Verantwoordingswerkboeken")
@@ -94,7 +94,7 @@ def generate_region(
         os.utime(doel, (_mtime(d), _mtime(d)))
     clienten = {t.client.bsn for t in sim.toewijzingen if t.versies[0].datum <= sim.horizon}
     clienten |= {a.client.bsn for a in sim.aanvragen if a.dagtekening <= sim.horizon}
-    manifest = bouw_manifest(
+    manifest = build_manifest(
         seed=seed,
         scale=scale,
         jaren=years,

@@ -69,25 +69,25 @@ def _301_berichten(sim: Simulatie) -> list[Bericht]:
                         agb,
                         dag,
                         len(uit),
-                        _bouwer_301(c, producten),
+                        _builder_301(c, producten),
                         extra={"client": c, "producten": producten},
                     )
                 )
     return uit
 
 
-def _bouwer_301(c, producten):
+def _builder_301(c, producten):
     return lambda kop, stijl: x.bericht_301(kop, c, producten, stijl)
 
 
-def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[Bericht]:
+def collect_berichten(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[Bericht]:
     """All messages of the simulation with identifications, bytes and paths."""
     rng = random.Random(f"{seed}:berichten")
     h = sim.horizon
     berichten = _301_berichten(sim)
     n = len(berichten)
 
-    def voeg(b: Bericht) -> None:
+    def add(b: Bericht) -> None:
         nonlocal n
         b.volgorde = n
         n += 1
@@ -99,66 +99,66 @@ def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[B
         c = t.client
         for s in t.starts:
             if s.dagtekening <= h:
-                voeg(
+                add(
                     Bericht(
                         "305",
                         t.aanbieder.agb,
                         t.gemeente,
                         s.dagtekening,
                         0,
-                        partial(_bouw_305_307, c, t, s),
+                        partial(_build_305_307, c, t, s),
                         extra={"client": c, "t": t, "regels": [s]},
                     )
                 )
         for s in t.stops:
             if s.dagtekening <= h:
-                voeg(
+                add(
                     Bericht(
                         "307",
                         t.aanbieder.agb,
                         t.gemeente,
                         s.dagtekening,
                         0,
-                        partial(_bouw_305_307, c, t, s),
+                        partial(_build_305_307, c, t, s),
                         extra={"client": c, "t": t, "regels": [s]},
                     )
                 )
     for a in sim.aanvragen:
         if a.dagtekening <= h:
-            voeg(
+            add(
                 Bericht(
                     "315",
                     a.aanbieder.agb,
                     a.gemeente,
                     a.dagtekening,
                     0,
-                    partial(_bouw_met, x.bericht_315, a),
+                    partial(_build_with, x.bericht_315, a),
                     extra={"a": a},
                 )
             )
     for a in sim.antwoorden:
         if a.dagtekening <= h:
-            voeg(
+            add(
                 Bericht(
                     "319",
                     a.gemeente,
                     a.aanbieder.agb,
                     a.dagtekening,
                     0,
-                    partial(_bouw_met, x.bericht_319, a),
+                    partial(_build_with, x.bericht_319, a),
                     extra={"a": a},
                 )
             )
     for vz in sim.verzoeken:
         if vz.dagtekening <= h:
-            voeg(
+            add(
                 Bericht(
                     "317",
                     vz.aanbieder.agb,
                     vz.gemeente,
                     vz.dagtekening,
                     0,
-                    partial(_bouw_met, x.bericht_317, vz),
+                    partial(_build_with, x.bericht_317, vz),
                     extra={"vz": vz},
                 )
             )
@@ -170,20 +170,20 @@ def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[B
             d.gemeente,
             d.dagtekening,
             0,
-            partial(_bouw_met, x.bericht_323, d),
+            partial(_build_with, x.bericht_323, d),
             extra={"dec": d},
         )
-        voeg(b)
+        add(b)
         decl_bericht[id(d)] = b
         if d.antwoord_datum:
-            voeg(
+            add(
                 Bericht(
                     "325",
                     d.gemeente,
                     d.aanbieder,
                     d.antwoord_datum,
                     0,
-                    partial(_bouw_325, d, b),
+                    partial(_build_325, d, b),
                     extra={"dec": d},
                 )
             )
@@ -221,7 +221,7 @@ def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[B
                 b.ontvanger,
                 d,
                 0,
-                _retour_bouwer(b, codes),
+                _retour_builder(b, codes),
                 identificatie=b.identificatie,
                 extra={"kop": kop, "codes": codes},
             )
@@ -229,7 +229,7 @@ def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[B
     berichten.extend(retours)
 
     for b in berichten:
-        b.stijl = x.Stijl.kies(rng, b.type_)
+        b.stijl = x.Stijl.choose(rng, b.type_)
         kop = b.extra.get("kop") or b.kop
         b.data = b.bouw(kop, b.stijl)
         afz = b.afzender
@@ -245,7 +245,7 @@ def verzamel(sim: Simulatie, declaraties: list[Declaratie], seed: int) -> list[B
     return berichten
 
 
-def _retour_bouwer(b: Bericht, codes: list[str]):
+def _retour_builder(b: Bericht, codes: list[str]):
     e = b.extra
     if b.type_ == "301":
         producten = e["producten"]
@@ -264,13 +264,13 @@ def _retour_bouwer(b: Bericht, codes: list[str]):
     return lambda k, st: x.bericht_319(k, e["a"], st, retour=codes)
 
 
-def _bouw_305_307(c, t, s, kop: x.Kop, stijl: x.Stijl) -> bytes:
+def _build_305_307(c, t, s, kop: x.Kop, stijl: x.Stijl) -> bytes:
     return x.bericht_305_307(kop, c, t, [s], stijl)
 
 
-def _bouw_met(functie, obj, kop: x.Kop, stijl: x.Stijl) -> bytes:
+def _build_with(functie, obj, kop: x.Kop, stijl: x.Stijl) -> bytes:
     return functie(kop, obj, stijl)
 
 
-def _bouw_325(d, b: Bericht, kop: x.Kop, stijl: x.Stijl) -> bytes:
+def _build_325(d, b: Bericht, kop: x.Kop, stijl: x.Stijl) -> bytes:
     return x.bericht_325(kop, d, b.identificatie, stijl)

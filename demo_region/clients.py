@@ -245,7 +245,7 @@ def _tijd(rng: random.Random) -> str:
     return f"{rng.randint(8, 17):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}"
 
 
-def _kies_gewogen(rng: random.Random, opties: list[Aanbieder]) -> Aanbieder:
+def _choose_weighted(rng: random.Random, opties: list[Aanbieder]) -> Aanbieder:
     return rng.choices(opties, weights=[a.gewicht for a in opties], k=1)[0]
 
 
@@ -423,7 +423,7 @@ class _Simulator:
         diepte: int = 0,
     ) -> None:
         rng = self.rng
-        aanbieder = aanbieder or _kies_gewogen(rng, self.regio.aanbieders_voor(product.categorie))
+        aanbieder = aanbieder or _choose_weighted(rng, self.regio.aanbieders_voor(product.categorie))
         gemeente = c.gemeente
         volume, budget, maandbedrag = self._omvang(product)
         looptijd = rng.choice(product.looptijden)
@@ -687,7 +687,7 @@ class _Simulator:
                     p,
                     stopdatum,
                     stock=False,
-                    aanbieder=_kies_gewogen(rng, andere),
+                    aanbieder=_choose_weighted(rng, andere),
                     ingang=stopdatum + timedelta(days=1),
                     diepte=1,
                 )
@@ -730,5 +730,5 @@ class _Simulator:
                 )
 
 
-def simuleer(regio: Regio, seed: int, scale: float) -> Simulatie:
+def simulate(regio: Regio, seed: int, scale: float) -> Simulatie:
     return _Simulator(regio, seed, scale).run()

@@ -94,7 +94,7 @@ def veilig_volume(volume: int, frequentie: str, begin: date, eind: date, pct: in
     return v
 
 
-def maak_prestatie(regio: Regio, t: Toewijzing, begin: date, eind: date, volume: int) -> Prestatie:
+def make_prestatie(regio: Regio, t: Toewijzing, begin: date, eind: date, volume: int) -> Prestatie:
     v = t.huidig
     eenheid = v.eenheid or "83"
     tarief = None if eenheid == "83" else regio.tarief(t.product, begin)
@@ -132,13 +132,13 @@ def basisregels(regio: Regio, sim: Simulatie, rng: random.Random) -> dict[int, l
                     vol = veilig_volume(v.volume, v.frequentie or "4", pb, pe, pct)
                 if vol <= 0:
                     continue
-                regels.append(maak_prestatie(regio, t, pb, pe, vol))
+                regels.append(make_prestatie(regio, t, pb, pe, vol))
         if regels:
             uit[id(t)] = regels
     return uit
 
 
-def bouw_declaraties(sim: Simulatie, regels: list[Prestatie], rng: random.Random) -> list[Declaratie]:
+def build_declaraties(sim: Simulatie, regels: list[Prestatie], rng: random.Random) -> list[Declaratie]:
     """Group lines into declarations per provider x municipality x month and decide the answers."""
     per_paar: dict[tuple[str, str], list[Prestatie]] = {}
     for p in regels:
@@ -245,7 +245,7 @@ def _afwijscode(p: Prestatie) -> str | None:
     )
 
 
-def nummer_declaraties(declaraties: list[Declaratie]) -> None:
+def number_declaraties(declaraties: list[Declaratie]) -> None:
     """Give declarations their DeclaratieNummer and lines their ReferentieNummer, in time order per provider."""
     declaraties.sort(key=lambda d: (d.dagtekening, d.aanbieder, d.gemeente, d.maand))
     dec_teller: dict[str, int] = {}

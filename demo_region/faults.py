@@ -109,7 +109,7 @@ def zip_bom(naam: str = "declaraties_export.xml") -> bytes:
     return lokaal + inhoud + centraal + eind
 
 
-def _vervang_na(tekst: str, anker: str, patroon: str, vervanging, count: int = 1) -> str:
+def _replace_after(tekst: str, anker: str, patroon: str, vervanging, count: int = 1) -> str:
     i = tekst.find(anker)
     return tekst[:i] + re.sub(patroon, vervanging, tekst[i:], count=count)
 
@@ -122,7 +122,7 @@ def _bytes(tekst: str, b: Bericht) -> bytes:
     return tekst.encode("iso-8859-1" if b.stijl and b.stijl.latin1 else "utf-8")
 
 
-def maak_fouten(
+def make_faults(
     berichten: list[Bericht], seed: int
 ) -> tuple[dict[str, tuple[bytes, date]], list[dict], set[str]]:
     """Returns extra files {path: (bytes, date)}, manifest entries, and paths of good messages moved into zips."""
@@ -136,7 +136,7 @@ def maak_fouten(
     verplaatst: set[str] = set()
     teller = 0
 
-    def kies(type_: str, voorwaarde=lambda b: True) -> Bericht:
+    def choose(type_: str, voorwaarde=lambda b: True) -> Bericht:
         kandidaten = [b for b in per_type[type_] if voorwaarde(b) and b.pad not in verplaatst]
         return kandidaten[rng.randrange(len(kandidaten))]
 
@@ -161,7 +161,7 @@ def maak_fouten(
         return b.dagtekening + timedelta(days=1)
 
     # --- whole-file faults ------------------------------------------------------------------------------------
-    b = kies("323")
+    b = choose("323")
     p = pad_als(b)
     bestanden[p] = (b.data[: len(b.data) * 3 // 5], later(b))
     fouten.append(_fout(p, "XML_NIET_WELGEVORMD", "bestand", "Declaratiebericht halverwege afgebroken"))
@@ -176,13 +176,13 @@ def maak_fouten(
     )
     fouten.append(_fout(p, "GEEN_IWMO_BERICHT", "bestand", "Ontvangstbevestiging van het berichtenknooppunt"))
 
-    b = kies("323")
+    b = choose("323")
     t = nieuw_id(b, _tekst(b)).replace("wmo323", "wmo303").replace("BerichtCode>484<", "BerichtCode>416<")
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "BERICHTTYPE_ONBEKEND", "bestand", "Bericht WMO303 (bestaat niet in iWmo 3.2)"))
 
-    b = kies("305")
+    b = choose("305")
     t = nieuw_id(b, _tekst(b)).replace("iwmo/3_2/wmo305/schema", "iwmo/2_1/wmo305/schema/2_1")
     t = t.replace("iwmo/3_2/basisschema/schema", "iwmo/2_1/basisschema/schema/2_1")
     t = t.replace("BerichtVersie>3<", "BerichtVersie>2<").replace(
@@ -193,13 +193,13 @@ def maak_fouten(
     fouten.append(_fout(p, "RELEASE_NIET_ONDERSTEUND", "bestand", "Startbericht in iWmo 2.1"))
 
     # --- message faults ---------------------------------------------------------------------------------------
-    b = kies("305")
+    b = choose("305")
     t = re.sub(r"\s*<[^<>]*Begindatum>[^<]*</[^<>]*Begindatum>", "", nieuw_id(b, _tekst(b)), count=1)
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "VERPLICHT_ELEMENT_ONTBREEKT", "bericht", "StartProduct zonder Begindatum"))
 
-    b = kies("307", lambda b: b.ontvanger.startswith("0"))
+    b = choose("307", lambda b: b.ontvanger.startswith("0"))
     t = re.sub(r"Ontvanger>0(\d{3})<", r"Ontvanger>\1<", nieuw_id(b, _tekst(b)), count=1)
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
@@ -207,21 +207,21 @@ def maak_fouten(
         _fout(p, "PATROON_ONGELDIG", "bericht", "Gemeentecode met drie cijfers (voorloopnul kwijt)")
     )
 
-    b = kies("307")
+    b = choose("307")
     t = re.sub(r"RedenBeeindiging>\d\d<", "RedenBeeindiging>99<", nieuw_id(b, _tekst(b)), count=1)
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "CODE_ONBEKEND", "bericht", "RedenBeeindiging 99 bestaat niet"))
 
-    b = kies("301")
+    b = choose("301")
     bsn = re.search(r"Bsn>(\d{9})<", _tekst(b)).group(1)  # type: ignore[union-attr]
     t = nieuw_id(b, _tekst(b)).replace(f">{bsn}<", f">{ongeldige_bsn(bsn)}<")
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "BSN_ONGELDIG", "bericht", "BSN voldoet niet aan de elfproef"))
 
-    b = kies("323")
-    t = _vervang_na(
+    b = choose("323")
+    t = _replace_after(
         nieuw_id(b, _tekst(b)),
         "Prestatie>",
         r"Einddatum>\d{4}-\d\d-\d\d<",
@@ -231,13 +231,13 @@ def maak_fouten(
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "DATUM_ONGELDIG", "bericht", "ProductPeriode eindigt op 30 februari"))
 
-    b = kies("323")
-    t = _vervang_na(nieuw_id(b, _tekst(b)), "Prestatie>", r"Bedrag>(\d+)<", r"Bedrag>-\1<")
+    b = choose("323")
+    t = _replace_after(nieuw_id(b, _tekst(b)), "Prestatie>", r"Bedrag>(\d+)<", r"Bedrag>-\1<")
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
     fouten.append(_fout(p, "BEDRAG_ONGELDIG", "bericht", "Negatief IngediendBedrag"))
 
-    b = kies("323", lambda b: "ProductTarief>" in b.data.decode("utf-8", "replace"))
+    b = choose("323", lambda b: "ProductTarief>" in b.data.decode("utf-8", "replace"))
     t = re.sub(r"ProductTarief>(\d+)(\d\d)<", r"ProductTarief>\1.\2<", nieuw_id(b, _tekst(b)), count=1)
     p = pad_als(b)
     bestanden[p] = (_bytes(t, b), later(b))
@@ -245,7 +245,7 @@ def maak_fouten(
         _fout(p, "BEDRAG_ONGELDIG", "bericht", "ProductTarief in euro's met decimalen in plaats van cent")
     )
 
-    b = kies("305", lambda b: b.extra["regels"][0].status == "1")
+    b = choose("305", lambda b: b.extra["regels"][0].status == "1")
     gereserveerd.add(b.pad)
     oud = b.extra["regels"][0].begindatum
     t = _tekst(b).replace(
@@ -262,7 +262,7 @@ def maak_fouten(
         )
     )
 
-    b = kies("301")
+    b = choose("301")
     p = f"berichten/herzonden/{b.afzender}/kopie_{b.identificatie}.xml"
     bestanden[p] = (b.data, b.dagtekening + timedelta(days=3))
     fouten.append(
@@ -294,9 +294,9 @@ def maak_fouten(
         bestanden[f"berichten/{maand[:4]}/{agb}_{maand}.zip"] = (_zip(leden), laatste)
         zips += 1
 
-    goed = kies("323")
+    goed = choose("323")
     verplaatst.add(goed.pad)
-    slecht = kies("305")
+    slecht = choose("305")
     lid = f"download/{slecht.dagtekening:%Y%m%d}/{slecht.pad.rsplit('/', 1)[1]}"
     p = f"berichten/{goed.dagtekening:%Y/%m}/vecozo_download_{goed.dagtekening:%Y%m%d}.zip"
     bestanden[p] = (
@@ -318,7 +318,7 @@ def maak_fouten(
         )
     )
 
-    kopieen = [kies("305"), kies("307")]
+    kopieen = [choose("305"), choose("307")]
     leden = [(f"export/{b.pad.rsplit('/', 1)[1]}", b.data, b.dagtekening) for b in kopieen]
     d = max(b.dagtekening for b in kopieen)
     normaal = _zip(leden)

@@ -46,7 +46,7 @@ class Stijl:
     declaratie: bool = True
 
     @staticmethod
-    def kies(rng: random.Random, type_: str) -> Stijl:
+    def choose(rng: random.Random, type_: str) -> Stijl:
         r = rng.random()
         if r < 0.6:
             m, b = f"wmo{type_}", "iwmo"
@@ -116,7 +116,7 @@ class W:
         self.close("RetourCodes")
 
 
-def serialiseer(w: W, type_: str, stijl: Stijl) -> bytes:
+def serialise(w: W, type_: str, stijl: Stijl) -> bytes:
     ns = bericht_ns(type_)
     mp = stijl.m.replace("{t}", type_)
     if mp:
@@ -142,7 +142,7 @@ def serialiseer(w: W, type_: str, stijl: Stijl) -> bytes:
     return b"\xef\xbb\xbf" + data if stijl.bom else data
 
 
-def nieuwe_writer(type_: str, stijl: Stijl) -> W:
+def new_writer(type_: str, stijl: Stijl) -> W:
     return W(stijl.m.replace("{t}", type_), stijl.b)
 
 
@@ -234,7 +234,7 @@ def bericht_301(
     bsn: str | None = None,
 ) -> bytes:
     """producten: list of (Toewijzing, Versie). retour: {'client': [...], 'contact': [...], 'product': [[...]]}."""
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Client")
     persoon(w, client, True, bsn)
@@ -279,13 +279,13 @@ def bericht_301(
     if retour:
         w.retourcodes(retour["client"])
     w.close("Client")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def bericht_305_307(k: Kop, client, t, regels: list, stijl: Stijl, retour: list | None = None) -> bytes:
     """regels: Start or Stop objects of one assignment (ToewijzingIngangsdatum from its first version)."""
     stop = k.type_ in ("307", "308")
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Client")
     persoon(w, client, False)
@@ -309,11 +309,11 @@ def bericht_305_307(k: Kop, client, t, regels: list, stijl: Stijl, retour: list 
     if retour is not None:
         w.retourcodes(["0200"])
     w.close("Client")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def bericht_315(k: Kop, a, stijl: Stijl, retour: list | None = None) -> bytes:
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Client")
     persoon(w, a.client, False)
@@ -340,11 +340,11 @@ def bericht_315(k: Kop, a, stijl: Stijl, retour: list | None = None) -> bytes:
     if retour is not None:
         w.retourcodes(["0200"])
     w.close("Client")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def bericht_317(k: Kop, vz, stijl: Stijl, retour: list | None = None) -> bytes:
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Client")
     w.e("Bsn", vz.client.bsn)
@@ -375,11 +375,11 @@ def bericht_317(k: Kop, vz, stijl: Stijl, retour: list | None = None) -> bytes:
     if retour is not None:
         w.retourcodes(["0200"])
     w.close("Client")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def bericht_319(k: Kop, a, stijl: Stijl, retour: list | None = None) -> bytes:
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Antwoord")
     w.e("ReferentieAanbieder", a.referentie)
@@ -389,7 +389,7 @@ def bericht_319(k: Kop, a, stijl: Stijl, retour: list | None = None) -> bytes:
     if retour is not None:
         w.retourcodes(retour)
     w.close("Antwoord")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def _prestatie(w: W, p, retour: list | None = None) -> None:
@@ -427,7 +427,7 @@ def _per_client(prestaties: list) -> list[tuple[str, list]]:
 
 
 def bericht_323(k: Kop, dec, stijl: Stijl) -> bytes:
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     header(w, k)
     w.open("Declaratie")
     w.e("DeclaratieNummer", dec.nummer)
@@ -448,7 +448,7 @@ def bericht_323(k: Kop, dec, stijl: Stijl) -> bytes:
         w.close("Client")
     w.close("Clienten")
     w.close("Declaratie")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)
 
 
 def _totaal(w: W, tag: str, bedrag: int) -> None:
@@ -465,7 +465,7 @@ def _maand_eind(d: date) -> date:
 
 
 def bericht_325(k: Kop, dec, dec_ident: str, stijl: Stijl) -> bytes:
-    w = nieuwe_writer(k.type_, stijl)
+    w = new_writer(k.type_, stijl)
     afgewezen = [p for p in dec.prestaties if p.afgewezen]
     w.open("Header")
     w.e("BerichtCode", "485")
@@ -508,4 +508,4 @@ def bericht_325(k: Kop, dec, dec_ident: str, stijl: Stijl) -> bytes:
             w.close("Clienten")
         w.retourcodes(["0200"] if afgewezen else ["8001"])
     w.close("DeclaratieAntwoord")
-    return serialiseer(w, k.type_, stijl)
+    return serialise(w, k.type_, stijl)

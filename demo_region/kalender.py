@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 
-def _pasen(jaar: int) -> date:
+def _easter_sunday(jaar: int) -> date:
     """Easter Sunday (anonymous Gregorian algorithm)."""
     a = jaar % 19
     b, c = divmod(jaar, 100)
@@ -25,7 +25,7 @@ def _pasen(jaar: int) -> date:
 @lru_cache(maxsize=64)
 def feestdagen(jaar: int) -> frozenset[date]:
     """Public holidays of kpis.md (no Goede Vrijdag; Bevrijdingsdag only every five years)."""
-    p = _pasen(jaar)
+    p = _easter_sunday(jaar)
     koning = date(jaar, 4, 27)
     if koning.weekday() == 6:
         koning = date(jaar, 4, 26)

@@ -37,7 +37,7 @@ def rechtmatigheid(declaraties: list[Declaratie]) -> list[dict]:
     return uit
 
 
-def bouw_manifest(
+def build_manifest(
     *,
     seed: int,
     scale: float,

@@ -10,14 +10,14 @@ import random
 from datetime import date
 
 from demo_region.clients import Simulatie, Toewijzing
-from demo_region.declaraties import Prestatie, maak_prestatie, toegestaan, veilig_volume
+from demo_region.declaraties import Prestatie, make_prestatie, toegestaan, veilig_volume
 from demo_region.kalender import maand_eind, volgende_maand
 from demo_region.region import Regio, tarief_in_jaar
 
 GEEN_TOEWIJZING_OFFSET = 50_000_000
 
 
-def injecteer(
+def inject_signalen(
     regio: Regio, sim: Simulatie, basis: dict[int, list[Prestatie]], rng: random.Random, n: int
 ) -> list[Prestatie]:
     """Mutate/extend the clean lines; returns the full line list (clean + injected)."""
@@ -41,7 +41,7 @@ def injecteer(
     def vroeg_genoeg(p: Prestatie) -> bool:
         return p.begin < laatste_maand
 
-    def markeer(p: Prestatie, code: str, tekst: str) -> None:
+    def mark(p: Prestatie, code: str, tekst: str) -> None:
         p.signalen.append(code)
         p.omschrijving = tekst
         p.beschermd = True
@@ -50,11 +50,9 @@ def injecteer(
         bron = next((p for p in basis[id(t)] if vroeg_genoeg(p)), None)
         if bron is None:
             return False
-        p = maak_prestatie(regio, t, bron.begin, bron.eind, bron.volume)
+        p = make_prestatie(regio, t, bron.begin, bron.eind, bron.volume)
         p.toewijzingnummer = t.nummer + GEEN_TOEWIJZING_OFFSET
-        markeer(
-            p, "RM01", f"Toewijzingnummer {p.toewijzingnummer} bestaat niet bij deze gemeente en aanbieder"
-        )
+        mark(p, "RM01", f"Toewijzingnummer {p.toewijzingnummer} bestaat niet bij deze gemeente en aanbieder")
         extra.append(p)
         return True
 
@@ -70,9 +68,9 @@ def injecteer(
         vol = veilig_volume(t.huidig.volume or 1, t.huidig.frequentie, vorige, maand_eind(vorige), 90)
         if vol <= 0:
             return False
-        p = maak_prestatie(regio, t, vorige, maand_eind(vorige), vol)
+        p = make_prestatie(regio, t, vorige, maand_eind(vorige), vol)
         p.apart = True
-        markeer(p, "RM02", f"Productperiode {vorige} t/m {maand_eind(vorige)} valt voor ingangsdatum {ing}")
+        mark(p, "RM02", f"Productperiode {vorige} t/m {maand_eind(vorige)} valt voor ingangsdatum {ing}")
         extra.append(p)
         return True
 
@@ -91,7 +89,7 @@ def injecteer(
         p.code = q.code
         p.tarief = regio.tarief(q, p.begin)
         p.bedrag = p.volume * p.tarief
-        markeer(p, "RM03", f"Productcode {q.code} wijkt af van toegewezen {t.product.code}")
+        mark(p, "RM03", f"Productcode {q.code} wijkt af van toegewezen {t.product.code}")
         return True
 
     def rm04_totaal(t: Toewijzing) -> bool:
@@ -104,14 +102,14 @@ def injecteer(
         eerder = sum(p.volume for p in lijst[:-1])
         laatste.volume = (t.huidig.volume or 0) - eerder + rng.randint(1, 3)
         laatste.bedrag = laatste.volume * (laatste.tarief or 1)
-        markeer(
+        mark(
             laatste,
             "RM04",
             f"Cumulatief volume {eerder + laatste.volume} overschrijdt totaal {t.huidig.volume}",
         )
         for p in basis[id(t)]:
             if p.begin > laatste.begin:
-                markeer(p, "RM04", "Cumulatief volume overschrijdt het toegewezen totaal")
+                mark(p, "RM04", "Cumulatief volume overschrijdt het toegewezen totaal")
         return True
 
     def rm04_periode(t: Toewijzing) -> bool:
@@ -121,7 +119,7 @@ def injecteer(
         teller, noemer = toegestaan(t.huidig.volume or 0, t.huidig.frequentie, p.begin, p.eind)
         p.volume = teller // noemer + rng.randint(1, 3)
         p.bedrag = p.volume * (p.tarief or 1)
-        markeer(p, "RM04", f"Geleverd volume {p.volume} boven toegewezen {teller / noemer:.2f}")
+        mark(p, "RM04", f"Geleverd volume {p.volume} boven toegewezen {teller / noemer:.2f}")
         return True
 
     def rm05_dubbel(t: Toewijzing) -> bool:
@@ -129,9 +127,9 @@ def injecteer(
         if t.huidig.frequentie not in ("1", "2", "4") or not vroeg_genoeg(twin):
             return False
         twin.beschermd = True
-        p = maak_prestatie(regio, t, twin.begin, twin.eind, twin.volume)
+        p = make_prestatie(regio, t, twin.begin, twin.eind, twin.volume)
         p.apart = True
-        markeer(p, "RM05", f"Periode {twin.begin} t/m {twin.eind} is al eerder gedeclareerd")
+        mark(p, "RM05", f"Periode {twin.begin} t/m {twin.eind} is al eerder gedeclareerd")
         extra.append(p)
         return True
 
@@ -145,7 +143,7 @@ def injecteer(
             return False
         a.beschermd = True
         b.ref_van = a
-        markeer(b, "RM05", "ReferentieNummer is eerder gebruikt door deze aanbieder")
+        mark(b, "RM05", "ReferentieNummer is eerder gebruikt door deze aanbieder")
         return True
 
     def rm06(t: Toewijzing) -> bool:
@@ -153,7 +151,7 @@ def injecteer(
         if p.tarief is None or not vroeg_genoeg(p):
             return False
         p.bedrag = max(1, p.volume * p.tarief + rng.choice([-1, 1]) * rng.randint(1, 250))
-        markeer(p, "RM06", f"Ingediend bedrag {p.bedrag} is niet volume x tarief {p.volume * p.tarief}")
+        mark(p, "RM06", f"Ingediend bedrag {p.bedrag} is niet volume x tarief {p.volume * p.tarief}")
         return True
 
     def rm07(t: Toewijzing) -> bool:
@@ -165,7 +163,7 @@ def injecteer(
             oud = round(p.tarief * 1.03) + 1
         p.tarief = oud
         p.bedrag = p.volume * oud
-        markeer(p, "RM07", f"Tarief {oud} wijkt af van contracttarief")
+        mark(p, "RM07", f"Tarief {oud} wijkt af van contracttarief")
         return True
 
     def rm09(t: Toewijzing) -> bool:
@@ -183,8 +181,8 @@ def injecteer(
         vol = veilig_volume(t.huidig.volume or 1, t.huidig.frequentie, m, maand_eind(m), 80)
         if vol <= 0:
             return False
-        p = maak_prestatie(regio, t, m, maand_eind(m), vol)
-        markeer(p, "RM09", f"Productperiode begint na einde traject {t.einde[0]}")
+        p = make_prestatie(regio, t, m, maand_eind(m), vol)
+        mark(p, "RM09", f"Productperiode begint na einde traject {t.einde[0]}")
         extra.append(p)
         return True
 
@@ -198,7 +196,7 @@ def injecteer(
             return False
         t.zonder_start_berichten = True
         for p in basis[id(t)]:
-            markeer(p, "RM10", "Geen startbericht (305) voor deze toewijzing")
+            mark(p, "RM10", "Geen startbericht (305) voor deze toewijzing")
         return True
 
     for functie in (
@@ -229,7 +227,7 @@ def injecteer(
         if t.onopgemerkt_overlijden and id(t) in basis and t.client.overlijden:
             for p in basis[id(t)]:
                 if p.begin > t.client.overlijden:
-                    markeer(p, "RM08", f"Productperiode begint na overlijden op {t.client.overlijden}")
+                    mark(p, "RM08", f"Productperiode begint na overlijden op {t.client.overlijden}")
                 else:
                     p.beschermd = True
     # RM11: lines on deleted assignments
@@ -259,7 +257,7 @@ def injecteer(
                 0,
             )
             p.bedrag = vol * (p.tarief or 1)
-            markeer(p, "RM11", f"Toewijzing {t.nummer} is verwijderd")
+            mark(p, "RM11", f"Toewijzing {t.nummer} is verwijderd")
             extra.append(p)
 
     alle = [p for lijst in basis.values() for p in lijst] + extra

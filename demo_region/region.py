@@ -446,7 +446,7 @@ def _agb(rng: random.Random, gebruikt: set[str], prefix: str) -> str:
             return code
 
 
-def bouw_regio(seed: int, jaren: tuple[int, int]) -> Regio:
+def build_regio(seed: int, jaren: tuple[int, int]) -> Regio:
     rng = random.Random(f"{seed}:regio")
     gemeenten = []
     for code, naam, inw, wijken in GEMEENTEN:
