@@ -34,7 +34,7 @@ test: install manifest browser
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 dagster: install manifest
 	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
