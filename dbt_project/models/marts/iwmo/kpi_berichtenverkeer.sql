@@ -120,13 +120,7 @@ codes_per_bericht as (
 berichten as (
     select
         cast(extract(year from coalesce(b.dagtekening_retour, b.bericht_dagtekening)) as integer) as jaar,
-        -- the provider is the AGB side: for a retour the header is the answered message's
-        case
-            when ty.retour_op is not null and ty.berichttype <> 'WMO325' then
-                case when orig.afzender_rol = 'aanbieder' then b.afzender else b.ontvanger end
-            when ty.afzender_rol = 'aanbieder' then b.afzender
-            else b.ontvanger
-        end as aanbieder_agb,
+        {{ aanbieder_van_bericht('b', 'ty', 'orig') }} as aanbieder_agb,
         b.berichttype,
         ({{ heeft_afwijzende_code('b.header_retourcodes') }}
             or coalesce(c.met_code, 0) = 1) as met_code
