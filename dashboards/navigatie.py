@@ -90,6 +90,14 @@ PAGINAS: list[tuple[str, str, str, str, tuple[str, ...], str]] = [
         ("beheerder",),
         "Beheer",
     ),
+    (
+        "app_pages/aanlevering.py",
+        "Aanlevering",
+        "aanlevering",
+        ":material/inbox:",
+        ("beheerder",),
+        "Beheer",
+    ),
 ]
 
 

@@ -101,7 +101,7 @@ VERWACHT = {
         "Klachten", "Berichtenverkeer", "Benchmark",
     ],
     "verantwoording": ["Verantwoording"],
-    "beheerder": ["Datakwaliteit"],
+    "beheerder": ["Datakwaliteit", "Aanlevering"],
 }  # fmt: skip
 VERWACHT["controller"] = [*VERWACHT["contractmanager"], "Rechtmatigheid"]
 
