@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 import pandas as pd
@@ -104,3 +104,24 @@ def download_knoppen(
             args=(naam, "xlsx", rijen),
             help=f"Download ‘{naam}’ als Excel-bestand",
         )
+
+
+def rapport_knoppen(naam: str, *, xlsx: Callable[[], bytes], pdf: Callable[[], bytes]) -> None:
+    """Excel and PDF buttons for a report (not a table on screen); built when clicked, each click logged."""
+    cols = st.columns([1, 1, 6])
+    for kol, formaat, maak, mime in (
+        (cols[0], "xlsx", xlsx, XLSX_MIME),
+        (cols[1], "pdf", pdf, "application/pdf"),
+    ):
+        with kol:
+            st.download_button(
+                "Excel" if formaat == "xlsx" else "PDF",
+                data=maak,
+                file_name=bestandsnaam(naam, formaat),
+                mime=mime,
+                key=f"dl_{formaat}_{bestandsnaam(naam, formaat)}",
+                icon=":material/download:",
+                on_click=_log_export,
+                args=(naam, formaat, 1),
+                help=f"Download ‘{naam}’ als {'Excel-bestand' if formaat == 'xlsx' else 'PDF'}",
+            )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboards import db, formatting, ui
+from dashboards import db, downloads, formatting, raadsrapport, termijnen, ui
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -61,6 +61,16 @@ if ui.vereist("marts.verantwoording_status"):
     for kol, (code, label) in zip(c, STATUS.items(), strict=True):
         kol.metric(label, formatting.aantal(int(telling.get(code, 0))))
 
+    peildatum = db.publicatie().peildatum
+    if peildatum is not None:
+        c = st.columns(2)
+        for kol, (naam, termijn) in zip(c, termijnen.termijnen(f.jaar).items(), strict=True):
+            kol.metric(
+                f"Termijn {naam} {formatting.datum(termijn)}",
+                termijnen.aftelling(termijn, peildatum),
+                help=f"Geteld vanaf de peildatum {formatting.datum(peildatum)}.",
+            )
+
     st.subheader(f"Status per aanbieder, boekjaar {f.jaar}")
     if not status.empty:
         status["status_label"] = status["status"].map(lambda s: STATUS.get(s, s))
@@ -105,6 +115,31 @@ if ui.vereist("marts.verantwoording_status"):
             naam=f"Verantwoording aansluiting {f.jaar}",
             onderdrukken=False,
         )
+        st.subheader("Rapport voor de gemeenteraad")
+        gemeenten = sorted(set(recon["gemeentecode"]), key=lambda g: ui.gemeente_namen().get(g, g))
+        if gemeenten and peildatum is not None:
+            code = st.selectbox(
+                "Gemeente",
+                gemeenten,
+                format_func=lambda g: ui.gemeente_namen().get(g, g),
+                key="raad_gemeente",
+            )
+            rapport = raadsrapport.build_raadsrapport(
+                status,
+                recon[recon["gemeentecode"] == code],
+                gemeente=ui.gemeente_namen().get(code, code),
+                boekjaar=f.jaar,
+                peildatum=peildatum,
+                status_labels=STATUS,
+                verklaringen=VERKLARING,
+            )
+            st.caption(
+                f"{rapport.titel}: {formatting.aantal(len(rapport.regels))} aanbieders met status, verklaring en "
+                "aansluiting, om aan de raad te sturen."
+            )
+            downloads.rapport_knoppen(
+                rapport.titel, xlsx=lambda: raadsrapport.xlsx(rapport), pdf=lambda: raadsrapport.pdf(rapport)
+            )
     else:
         ui.vereist("marts.verantwoording_reconciliatie")
 
