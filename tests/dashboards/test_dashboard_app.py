@@ -356,3 +356,19 @@ def test_missing_warehouse_shows_warning(omgeving: Omgeving, tmp_path, monkeypat
     monkeypatch.setenv("WMO_USERS_FILE", str(omgeving.users_file))
     at = login(omgeving, "contractmanager")
     assert any("nog geen gepubliceerde warehouse" in w.value for w in [*at.warning, *at.info])
+
+
+def test_controller_sees_money_at_risk_and_each_signal_explained(omgeving: Omgeving) -> None:
+    """Approved: Zorg Plus € 1.000 (P1 of € 100 carries RM02 and RM10), Thuishulp € 100 (Q1, RM07): € 200 of
+    € 1.100 at risk, each line once although P1 has two signals."""
+    at = open_pagina(login(omgeving, "controller"), "app_pages/rechtmatigheid.py")
+    m = metrics(at)
+    assert (m["Goedgekeurd"], m["Waarvan met een signaal"], m["Aandeel in risico"]) == (
+        "€ 1.100,00",
+        "€ 200,00",
+        "18,2 %",
+    )
+    per_signaal = tabel(at, "Code", "RM07").set_index("Code")
+    assert per_signaal.loc["RM07", "Signaal"] == "Tarief afwijkend"
+    assert per_signaal.loc["RM07", "Uitleg"].startswith("Het tarief wijkt af")
+    assert per_signaal.loc["RM02", "Bedrag"] == pytest.approx(100.0)
