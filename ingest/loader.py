@@ -467,6 +467,7 @@ class Loader:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        failpoint("ingest_committed")
         self._pending.clear()
         self._pending_records = 0
 

@@ -8,6 +8,7 @@ import duckdb
 from pipelines.assets.ingest import raw_key
 from pipelines.resources import WmoSettings
 from runtime import progress
+from runtime.failpoints import failpoint
 
 # GX family (expectations/suites) -> the ingest asset whose tables it validates.
 # The check hangs on the family's first table; a blocking failure stops everything downstream of the ingest step.
@@ -59,6 +60,7 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
         progress.report(_regel(familie, outcome, hergebruikt), stap="controle")
+        failpoint("checks")
         return dg.AssetCheckResult(
             passed=outcome["geslaagd"],
             severity=dg.AssetCheckSeverity.ERROR,

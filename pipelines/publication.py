@@ -50,6 +50,7 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
     failpoint("publish")
     os.replace(tmp, warehouse)
     _fsync_dir(warehouse.parent)
+    failpoint("published")
     runs.mark_published(con, run_id)
     return counts
 

@@ -66,6 +66,7 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     # One target folder per warehouse, kept between runs: dbt's partial parsing then survives from run to run
     # (its saved state is only valid for the same work database path and vars), saving a full parse each time.
     target = settings.state_dir / "dbt"
+    failpoint("dbt_start")
     invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target.resolve())
     built: list[list[str]] = []  # asset keys in the order dbt built them: the order a replay must keep
     checks = []
@@ -93,3 +94,4 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
         raise dg.Failure(description=report, metadata={"dbt_fouten": dg.MetadataValue.md(report)})
     key = build_memo.fingerprint(settings.work_db, dbt_project.manifest_path, variables)
     build_memo.record_build(settings.state_dir, key, counts, built, checks, statuses)
+    failpoint("dbt_done")

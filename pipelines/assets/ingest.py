@@ -14,6 +14,7 @@ from pipelines import work_database
 from pipelines.dbt_project import family_of_source
 from pipelines.resources import WmoSettings
 from runtime import progress, runs
+from runtime.failpoints import failpoint
 
 LANDING_GROUP = "landing"
 INGEST_GROUP = "ingest"
@@ -73,6 +74,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
     families = (familie, ONBEKEND) if familie == "referentie" else (familie,)
     with work_database.connect(settings.work_db) as con:
         runs.start_run(con, context.run_id, datetime.now())
+        failpoint("run_start")
         loader = Loader(
             con,
             pseudonymiser=pseudonymiser,

@@ -11,6 +11,7 @@ from pipelines.assets.dbt import wmo_dbt_models
 from pipelines.dbt_failures import read_test_counts
 from pipelines.resources import WmoSettings
 from runtime import progress, runs
+from runtime.failpoints import failpoint
 
 PUBLISH_GROUP = "publicatie"
 PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
@@ -40,6 +41,7 @@ def published_warehouse(context: dg.AssetExecutionContext, wmo: WmoSettings) -> 
             dbt_tests_geslaagd=counts.get("geslaagd"),
             dbt_tests_gefaald=counts.get("gefaald"),
         )
+        failpoint("publish_start")
         tables = publication.publish(con, settings.warehouse, context.run_id)
     progress.report(
         f"Gepubliceerd: {len(tables)} tabellen naar {settings.warehouse} (peildatum {peildatum})",
@@ -81,6 +83,7 @@ def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings
     # Named after the day the reminders were evaluated on, so a re-run for an earlier tick does not
     # overwrite today's list and a list can be traced back to its peildatum.
     target = folder / f"herinneringen-{peildatum:%Y-%m-%d}.csv"
+    failpoint("reminders")
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(columns)

@@ -19,16 +19,31 @@ from tests.pipeline.fingerprints import audit_fingerprint, marts_fingerprint
 
 pytestmark = pytest.mark.slow
 
+FAILPOINTS = (
+    "run_start",  # the run registered as bezig, nothing loaded
+    "ingest",  # inside the first batch's transaction, before COMMIT
+    "ingest_committed",  # one batch committed, the rest of the delivery not yet
+    "checks",  # the first family's Great Expectations outcome remembered, the others not
+    "dbt_start",  # everything loaded and checked, dbt not started
+    "dbt",  # dbt half-way through its build
+    "dbt_done",  # dbt built and its outcome remembered, nothing published
+    "publish_start",  # the run registered as publiceren
+    "publish",  # the new publication written next to the old one, not swapped in
+    "published",  # swapped in, the work database not yet told
+    "reminders",  # published, the reminder list not yet written
+)
+"""Ten-plus points spread over a run, in the order a run passes them (runtime/failpoints.py names them)."""
+
 
 def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files_wait(
     two_deliveries, tmp_path
 ):
-    """One working copy goes through a kill in each stage in turn, with a dashboard-like reader running all along.
+    """One working copy goes through a kill at each failpoint in turn, with a dashboard-like reader running all along.
 
-    Each killed run starts from the state the previous kill left (ingest rolled back; ingest committed but dbt
-    half-built; everything built but the publication half-written), so the recovery run at the end proves the
-    next run completes from each of them and produces exactly what an uninterrupted run produces. A file
-    dropped while the recovery run is ingesting waits for the run after it.
+    Each killed run starts from the state the previous kill left and has to get past it to reach its own, later,
+    failpoint (so every run is also the recovery of the kill before it); the run at the end completes from the
+    last and produces exactly what an uninterrupted run produces. A file dropped while that run is ingesting waits
+    for the run after it.
     """
     landing, warehouse = second_delivery(two_deliveries, tmp_path)
     published = marts_fingerprint(warehouse)
@@ -38,7 +53,7 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
         stderr=subprocess.PIPE,
         text=True,
     )
-    for stage in ("ingest", "dbt", "publish"):
+    for stage in FAILPOINTS:
         killed = cli_run(landing, warehouse, failpoint=stage)
         assert killed.returncode == -9, (
             f"de run had bij {stage} moeten sterven:\n{killed.stdout}\n{killed.stderr}"
@@ -62,6 +77,12 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
             os.utime(late, ns=(time.time_ns(), time.time_ns()))
     assert run.wait() == 0, "".join(output)
     assert marts_fingerprint(warehouse) == two_deliveries["reference"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        statussen = [s for (s,) in con.execute("SELECT status FROM audit.runs ORDER BY start").fetchall()]
+    # the first delivery's run, the killed ones closed as afgebroken by the run after them (the kill after the
+    # swap was published as geslaagd already), and the recovery
+    assert statussen[1:-1].count("afgebroken") >= len(FAILPOINTS) - 2, statussen
+    assert statussen[-1] == "geslaagd", statussen
     assert (
         audit_fingerprint(warehouse) == two_deliveries["reference_audit"]
     )  # so the late file is not registered yet
