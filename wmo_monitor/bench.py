@@ -19,6 +19,7 @@ from ingest.loader import FamilySummary, Loader
 from ingest.pseudonymise import Pseudonymiser
 from ingest.raw_schema import create_all
 from runtime import config
+from wmo_monitor.analyst_baseline import cpu_seconds, read_like_an_analyst, timed
 
 BENCH_ZIP_MAX_BYTES = 64 * 1024**2
 """Zip limit for both timings, so the baseline and the ingest see exactly the same message bytes."""
@@ -80,7 +81,8 @@ def _rate(amount: float, seconds: float) -> float:
 
 
 def bench_ingest(landing: Path, repeats: int = 3) -> dict[str, float]:
-    """lxml alone and the full ingest over the same message bytes, in the same run.
+    """lxml alone, the full ingest and the analyst baseline (wmo_monitor/analyst_baseline.py) over the same
+    message bytes, in the same run.
 
     Both are timed `repeats` times, in turns (lxml, ingest, lxml, ingest, ...), and the ratio is that of the two
     best times: on a shared machine one measurement can be 30 % off either way, and taking turns means a slow
@@ -88,7 +90,8 @@ def bench_ingest(landing: Path, repeats: int = 3) -> dict[str, float]:
 
     Rates are per second of the best ingest: files of berichten/ (a zip counts once), messages parsed (loaded,
     duplicate or rejected: all bytes count in the MB and in the baseline, so all messages count too) and MB of
-    message bytes.
+    message bytes. `analist_ratio_cpu` = the analyst script's CPU seconds over the best ingest turn's (the ingest's
+    workers included).
     """
     files, blobs = _message_bytes(landing)
     megabytes = sum(len(b) for b in blobs) / 1e6
@@ -96,11 +99,15 @@ def bench_ingest(landing: Path, repeats: int = 3) -> dict[str, float]:
     for _ in range(repeats):
         baseline = lxml_baseline(blobs)
         with _scratch() as folder:
+            cpu = cpu_seconds()
             seconds, summary = ingest_berichten(landing, folder / "bench.duckdb")
-        turns.append((baseline, seconds))
-    baseline = min(b for b, _ in turns)
-    seconds = min(s for _, s in turns)
-    ratios = [s / b for b, s in turns if b]
+            cpu = cpu_seconds() - cpu
+        turns.append((baseline, seconds, cpu))
+    baseline = min(b for b, _, _ in turns)
+    seconds = min(s for _, s, _ in turns)
+    ingest_cpu = min(c for _, _, c in turns)
+    ratios = [s / b for b, s, _ in turns if b]
+    analist = timed(lambda: read_like_an_analyst(blobs))  # once: it is the slow one, and the ratio is wide
     return {
         "bestanden": summary.nieuw,
         "berichten": summary.berichten,
@@ -117,6 +124,10 @@ def bench_ingest(landing: Path, repeats: int = 3) -> dict[str, float]:
         "bestanden_per_s": _rate(summary.nieuw, seconds),
         "berichten_per_s": _rate(summary.berichten, seconds),
         "mb_per_s": _rate(megabytes, seconds),
+        "ingest_cpu_s": ingest_cpu,
+        "analist_s": analist.wall_s,
+        "analist_cpu_s": analist.cpu_s,
+        "analist_ratio_cpu": analist.cpu_s / ingest_cpu if ingest_cpu else float("nan"),
     }
 
 

@@ -218,6 +218,11 @@ def bench(scale: float, scales: str, skip_pipeline: bool, repeats: int) -> None:
         f"{r['mb_per_s']:.1f} MB/s; VERHOUDING inlezen/lxml = {r['ratio']:.2f} (doel <= 3; per beurt "
         f"{r['ratio_min']:.2f} tot {r['ratio_max']:.2f})"
     )
+    click.echo(
+        f"Analistenscript (xmltodict + pandas, dezelfde berichten): {r['analist_s']:.1f} s, CPU {r['analist_cpu_s']:.1f} s "
+        f"tegen CPU {r['ingest_cpu_s']:.1f} s voor het inlezen; VERHOUDING analist/inlezen (CPU) = "
+        f"{r['analist_ratio_cpu']:.1f} (doel >= 5)"
+    )
     if (r["berichten"], r["bestanden"]) != (r["berichten_baseline"], r["bestanden_baseline"]):
         click.echo(
             f"LET OP: lxml parste {r['berichten_baseline']:.0f} berichten uit {r['bestanden_baseline']:.0f} "

@@ -48,9 +48,20 @@ def test_bench_ingest_counts_every_parsed_message_over_the_same_bytes(tmp_path):
     r = bench_ingest(tmp_path / "landing", repeats=2)
     assert (r["bestanden"], r["bestanden_baseline"]) == (4, 4)
     assert (r["berichten"], r["berichten_baseline"]) == (5, 5)
+    assert r["analist_cpu_s"] > 0 and r["ingest_cpu_s"] > 0
+    assert r["analist_ratio_cpu"] == r["analist_cpu_s"] / r["ingest_cpu_s"]
     assert r["berichten_geladen"] == 3
     assert r["berichten_per_s"] > 0 and r["bestanden_per_s"] > 0 and r["mb_per_s"] > 0
     # every turn is a fresh ingest (the same counts each time); the ratio is that of the two best times
     assert r["herhalingen"] == 2
     assert r["ratio"] == r["ingest_s"] / r["lxml_s"]
     assert 0 < r["ratio_min"] <= r["ratio_max"]
+
+
+def test_the_analyst_script_reads_each_message_type_into_its_own_table():
+    from wmo_monitor.analyst_baseline import read_like_an_analyst
+
+    blobs = [
+        fixture_path(n).read_bytes() for n in ("WMO323_basis.xml", "WMO323_basis.xml", "WMO306_retour.xml")
+    ]
+    assert read_like_an_analyst([*blobs, b"<geen xml"]) == {"wmo323": 2, "wmo306": 1}
