@@ -26,12 +26,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-ROLLEN: tuple[str, ...] = ("contractmanager", "controller", "verantwoording", "beheerder")
+ROLLEN: tuple[str, ...] = ("contractmanager", "controller", "verantwoording", "beheerder", "beleid")
 ROL_LABELS = {
     "contractmanager": "Contractmanager",
     "controller": "Controller",
     "verantwoording": "Verantwoording",
     "beheerder": "Beheerder (datakwaliteit)",
+    "beleid": "Beleidsadviseur",
 }
 ALGORITME = "pbkdf2_sha256"
 ITERATIES = 600_000
@@ -171,6 +172,7 @@ DEMO_GEBRUIKERS = {
     "controller": "controller",
     "verantwoording": "verantwoording",
     "beheerder": "beheerder",
+    "beleid": "beleid",
 }
 
 

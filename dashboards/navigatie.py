@@ -67,6 +67,14 @@ PAGINAS: list[tuple[str, str, str, str, tuple[str, ...], str]] = [
     ),
     ("app_pages/benchmark.py", "Benchmark", "benchmark", ":material/scatter_plot:", KPI, "Regio"),
     (
+        "app_pages/gebieden.py",
+        "Gebieden",
+        "gebieden",
+        ":material/map:",
+        ("beleid",),
+        "Beleid",
+    ),
+    (
         "app_pages/rechtmatigheid.py",
         "Rechtmatigheid",
         "rechtmatigheid",

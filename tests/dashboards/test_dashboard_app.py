@@ -102,6 +102,7 @@ VERWACHT = {
     ],
     "verantwoording": ["Verantwoording"],
     "beheerder": ["Datakwaliteit", "Aanlevering"],
+    "beleid": ["Gebieden"],
 }  # fmt: skip
 VERWACHT["controller"] = [*VERWACHT["contractmanager"], "Rechtmatigheid"]
 
@@ -372,3 +373,23 @@ def test_controller_sees_money_at_risk_and_each_signal_explained(omgeving: Omgev
     assert per_signaal.loc["RM07", "Signaal"] == "Tarief afwijkend"
     assert per_signaal.loc["RM07", "Uitleg"].startswith("Het tarief wijkt af")
     assert per_signaal.loc["RM02", "Bedrag"] == pytest.approx(100.0)
+
+
+def test_policy_advisor_sees_demand_waiting_list_and_results_per_area(omgeving: Omgeving) -> None:
+    """The module docstring's K1 and K4 numbers, now per area and product: the 12 starts (7 on time, median 6,5
+    days) are Begeleiding; the 30 results with score 70,0 % are in Binnenstad. Demand: De Bilt 12 clients of
+    43.000 inhabitants; Zeist's clients are below 10."""
+    at = open_pagina(login(omgeving, "beleid"), "app_pages/gebieden.py")
+    assert not at.error, [e.value for e in at.error]
+    vraag = tabel(at, "Gemeente", "De Bilt").set_index("Gemeente")
+    assert vraag.loc["De Bilt", "Cliënten"] == "12"
+    assert vraag.loc["De Bilt", "Per 1.000 inwoners"] == pytest.approx(12 / 43_000 * 1000)
+    assert vraag.loc["Zeist", "Cliënten"] == "<10"
+    product = tabel(at, "Productcategorie", "Begeleiding").set_index("Productcategorie")
+    assert product.loc["Begeleiding", "Gestart"] == "12"
+    assert product.loc["Begeleiding", "Mediaan dagen tot start"] == pytest.approx(6.5)
+    assert product.loc["Begeleiding", "Tijdig gestart (%)"] == pytest.approx(700 / 12)
+    doelen = tabel(at, "Resultaten", "30").set_index("Wijk")
+    assert doelen.loc["Binnenstad", "Realisatiescore (%)"] == pytest.approx(70.0)
+    for df in at.dataframe:
+        assert "Cliëntpseudoniem" not in df.value.columns
