@@ -36,8 +36,8 @@ KLEUREN = {
     "Lopende maand": "#9e9e9e",
     "Onverwacht (geen toewijzing in levering)": "#6a1b9a",
 }
+# Worst first: a provider's month over all its municipalities takes the worst status among them.
 ERNST = ["ontbreekt", "deels", "onverwacht", "lopend", "ontvangen"]
-"""Worst first: a provider's month over all its municipalities takes the worst status among them."""
 MAANDEN_IN_OVERZICHT = 12
 
 
