@@ -18,7 +18,10 @@ import streamlit as st  # noqa: E402
 from dashboards import auth, db, formatting, ui  # noqa: E402
 from dashboards.navigatie import PAGINAS  # noqa: E402
 
-st.set_page_config(page_title="Wmo-monitor", page_icon=":material/monitoring:", layout="wide")
+# A local SVG (sent as a data: URL): a Material icon as favicon would be fetched from fonts.gstatic.com.
+st.set_page_config(
+    page_title="Wmo-monitor", page_icon=str(_ROOT / "dashboards" / "favicon.svg"), layout="wide"
+)
 # Every export must go through the logged CSV/Excel buttons (downloads.py): hide the table toolbar's own download.
 st.html('<style>button[aria-label="Download as CSV"] { display: none !important; }</style>')
 
@@ -60,8 +63,18 @@ def _zijbalk(gebruiker: auth.Gebruiker) -> None:
     sb.divider()
 
 
+def _geen_toegang() -> None:
+    """Shown at the address of a page the signed-in role may not open (typed, bookmarked or from a link)."""
+    st.title("Geen toegang")
+    st.warning(
+        "Deze pagina hoort niet bij je rol. Kies een pagina in het menu links.", icon=":material/block:"
+    )
+
+
 gebruiker: auth.Gebruiker | None = st.session_state.get("gebruiker")
 if gebruiker is None:
+    # Every page address shows the login form while signed out (instead of Streamlit's English "Page not found"),
+    # and nothing of the page itself runs. After login the same address is resolved again for the user's role.
     pg = st.navigation(
         [
             st.Page(
@@ -70,12 +83,17 @@ if gebruiker is None:
                 icon=":material/login:",
                 url_path="inloggen",
                 default=True,
-            )
+            ),
+            *(
+                st.Page("app_pages/inloggen.py", title="Inloggen", url_path=url, visibility="hidden")
+                for _bestand, _titel, url, *_ in PAGINAS
+            ),
         ],
         position="hidden",
     )
 else:
     secties: dict[str, list[st.Page]] = {}
+    verboden: list[st.Page] = []
     eerste = True
     for bestand, titel, url, icoon, rollen, sectie in PAGINAS:
         if gebruiker.rol in rollen:
@@ -83,6 +101,17 @@ else:
                 st.Page(bestand, title=titel, url_path=url, icon=icoon, default=eerste)
             )
             eerste = False
+        else:
+            verboden.append(st.Page(_geen_toegang, title="Geen toegang", url_path=url, visibility="hidden"))
+    startpagina = next(iter(secties.values()))[0]
+    # The login address (bookmarked, or typed after signing in) leads to the role's first page.
+    verboden.append(
+        st.Page(
+            lambda: st.switch_page(startpagina), title="Inloggen", url_path="inloggen", visibility="hidden"
+        )
+    )
+    # Hidden pages are never listed in the menu; they exist so that their addresses get a Dutch answer.
+    next(iter(secties.values())).extend(verboden)
     pg = st.navigation(secties)
     _zijbalk(gebruiker)
 
