@@ -88,7 +88,7 @@ def test_state_from_before_the_login_does_not_carry_over(omgeving: Omgeving) -> 
     gewoon = login(omgeving, "utrecht").sidebar.selectbox(key="flt_jaar")
     ander_jaar = next(j for j in gewoon.options if j != gewoon.value)
     at = AppTest.from_file(str(APP), default_timeout=30)
-    at.session_state["flt_jaar"] = ander_jaar
+    at.session_state["flt_jaar"] = int(ander_jaar)  # the widget shows the years as text
     at.run()
     at.text_input(key="login_naam").input("utrecht")
     at.text_input(key="login_wachtwoord").input(omgeving.wachtwoorden["utrecht"])
