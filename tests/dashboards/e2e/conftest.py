@@ -63,6 +63,8 @@ def _log(event, args):
         return
     with open(_pad, "a", encoding="utf-8") as fh:
         fh.write(repr(doel) + "\\n")
+with open(_pad, "a", encoding="utf-8") as fh:
+    fh.write(repr("hook geladen") + "\\n")  # proves the log is live even when nothing else is written
 sys.addaudithook(_log)
 """
 
