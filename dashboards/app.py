@@ -6,6 +6,7 @@ Start with `streamlit run dashboards/app.py` (or `wmo-monitor serve`). Reads the
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ if str(_ROOT) not in sys.path:  # `streamlit run dashboards/app.py` puts only da
     sys.path.insert(0, str(_ROOT))
 
 import streamlit as st  # noqa: E402
+from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: E402
 
 from dashboards import auth, db, formatting, ui  # noqa: E402
 from dashboards.navigatie import PAGINAS  # noqa: E402
@@ -71,7 +73,28 @@ def _geen_toegang() -> None:
     )
 
 
+def _onbekend_adres() -> str | None:
+    """The page address the browser asked for when no page has it (a typo, an old bookmark), else None.
+
+    Streamlit answers such an address with an English "Page not found" pop-up; registering it as a hidden alias of
+    the start page avoids that. Streamlit has no public API for the requested name, so this reads the script run
+    context and gives up quietly (pop-up and all) if that ever changes.
+    """
+    try:
+        naam = get_script_run_ctx().pages_manager.intended_page_name  # type: ignore[union-attr]
+    except AttributeError:
+        return None
+    bekend = {"inloggen", *(url for _bestand, _titel, url, *_ in PAGINAS)}
+    if naam and naam not in bekend and re.fullmatch(r"[A-Za-z0-9_.~-]{1,100}", naam):
+        return naam
+    return None
+
+
 gebruiker: auth.Gebruiker | None = st.session_state.get("gebruiker")
+# Reruns on that page (submitting the login form) name it by its hash, not its address: keep the alias registered.
+onbekend = _onbekend_adres() or st.session_state.get("onbekend_adres")
+if onbekend:
+    st.session_state["onbekend_adres"] = onbekend
 if gebruiker is None:
     # Every page address shows the login form while signed out (instead of Streamlit's English "Page not found"),
     # and nothing of the page itself runs. After login the same address is resolved again for the user's role.
@@ -86,7 +109,10 @@ if gebruiker is None:
             ),
             *(
                 st.Page("app_pages/inloggen.py", title="Inloggen", url_path=url, visibility="hidden")
-                for _bestand, _titel, url, *_ in PAGINAS
+                for url in [
+                    *(url for _bestand, _titel, url, *_ in PAGINAS),
+                    *([onbekend] if onbekend else []),
+                ]
             ),
         ],
         position="hidden",
@@ -104,11 +130,10 @@ else:
         else:
             verboden.append(st.Page(_geen_toegang, title="Geen toegang", url_path=url, visibility="hidden"))
     startpagina = next(iter(secties.values()))[0]
-    # The login address (bookmarked, or typed after signing in) leads to the role's first page.
-    verboden.append(
-        st.Page(
-            lambda: st.switch_page(startpagina), title="Inloggen", url_path="inloggen", visibility="hidden"
-        )
+    # The login address (bookmarked, or typed after signing in) and unknown addresses lead to the role's first page.
+    verboden.extend(
+        st.Page(lambda: st.switch_page(startpagina), title="Inloggen", url_path=url, visibility="hidden")
+        for url in ["inloggen", *([onbekend] if onbekend else [])]
     )
     # Hidden pages are never listed in the menu; they exist so that their addresses get a Dutch answer.
     next(iter(secties.values())).extend(verboden)

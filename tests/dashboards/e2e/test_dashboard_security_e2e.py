@@ -99,6 +99,7 @@ def test_an_address_of_another_roles_page_shows_the_login_then_no_access(
 ) -> None:
     page.goto(f"{server}/rechtmatigheid?rol=controller&gemeente=0355")
     expect(page.get_by_label("Gebruikersnaam")).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(1500)  # the pop-up, if any, arrives just after the page
     expect(page.get_by_text("Page not found")).to_have_count(0)
     page.get_by_label("Gebruikersnaam").fill("contractmanager")
     page.get_by_label("Wachtwoord", exact=True).fill(_bestanden.wachtwoorden["contractmanager"])
@@ -109,3 +110,18 @@ def test_an_address_of_another_roles_page_shows_the_login_then_no_access(
     expect(page.get_by_text("Page not found")).to_have_count(0)
     page.get_by_role("link", name="Overzicht").click()
     expect(page.get_by_role("heading", name="Overzicht")).to_be_visible(timeout=20_000)
+
+
+def test_an_unknown_address_shows_the_login_without_an_english_pop_up(
+    page: Page, server: str, _bestanden
+) -> None:
+    page.goto(f"{server}/bestaat-niet")
+    expect(page.get_by_label("Gebruikersnaam")).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(1500)  # the pop-up, if any, arrives just after the page
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    page.get_by_label("Gebruikersnaam").fill("beheerder")
+    page.get_by_label("Wachtwoord", exact=True).fill(_bestanden.wachtwoorden["beheerder"])
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", name="Datakwaliteit")).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(1500)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
