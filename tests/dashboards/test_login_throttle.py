@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from dashboards import auth, throttle
 from dashboards.throttle import LoginThrottle
 
-
 KORT = 5.0
 """What the real user may have to wait at most, in seconds: "after at most a short delay" (issue 24 item 3)."""
 
