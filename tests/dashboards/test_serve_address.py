@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from streamlit_server import draaiende_server, vrije_poort
 
 from runtime import config
 from wmo_monitor import cli
@@ -37,47 +35,19 @@ def _luisterende_adressen(poort: int) -> set[str]:
     return adressen
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.skipif(not os.path.exists("/proc/net/tcp"), reason="leest /proc/net/tcp (Linux)")
 def test_serve_listens_only_on_127_0_0_1_by_default(_bestanden, tmp_path) -> None:
-    poort = _vrije_poort()
+    poort = vrije_poort()
     env = {
         **{k: v for k, v in os.environ.items() if k != "WMO_DASHBOARD_ADRES"},
         "WMO_PSEUDONIEM_SLEUTEL": "test",
         "WMO_USERS_FILE": str(_bestanden.users_file),
     }
     log = tmp_path / "serve.log"
-    with log.open("w") as uit:
-        proc = subprocess.Popen(
-            [str(WMO_MONITOR), "serve", "--warehouse", str(_bestanden.warehouse), "--port", str(poort)],
-            env=env,
-            stdout=uit,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{poort}/_stcore/health", timeout=2) as r:
-                        if r.read().decode().strip() == "ok":
-                            break
-                except OSError:
-                    pass
-                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.3)
-            assert _luisterende_adressen(poort) == {"127.0.0.1"}
-            assert f"Dashboard: http://127.0.0.1:{poort}" in log.read_text()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    command = [str(WMO_MONITOR), "serve", "--warehouse", str(_bestanden.warehouse), "--port", str(poort)]
+    with draaiende_server(command, env, f"http://127.0.0.1:{poort}", log):
+        assert _luisterende_adressen(poort) == {"127.0.0.1"}
+        assert f"Dashboard: http://127.0.0.1:{poort}" in log.read_text()
 
 
 @pytest.mark.parametrize(

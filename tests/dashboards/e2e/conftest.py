@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from dashboard_warehouse import ARTEFACTEN, REPO
+from streamlit_server import draaiende_server, vrije_poort
 
 from wmo_monitor.cli import streamlit_command
 
@@ -41,12 +38,6 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "accept_downloads": True}
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # Loaded by the server process through PYTHONPATH: writes every address it connects to or looks up, one per line,
@@ -82,7 +73,7 @@ def server(_bestanden, netwerklog: Path) -> Iterator[str]:
     """Start the dashboard as `wmo-monitor serve` would, on a free port against the synthetic warehouse."""
     if not CHROMIUM.is_file():
         pytest.skip(f"Debian chromium ontbreekt op {CHROMIUM}; e2e-test overgeslagen")
-    poort = _vrije_poort()
+    poort = vrije_poort()
     hook = netwerklog.parent
     env = {
         **os.environ,
@@ -96,27 +87,6 @@ def server(_bestanden, netwerklog: Path) -> Iterator[str]:
     }
     log = ARTEFACTEN / "streamlit-e2e.log"
     ARTEFACTEN.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            streamlit_command("127.0.0.1", poort), cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-        url = f"http://127.0.0.1:{poort}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read().decode().strip() == "ok":
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"Streamlit-server start niet; zie {log}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    url = f"http://127.0.0.1:{poort}"
+    with draaiende_server(streamlit_command("127.0.0.1", poort), env, url, log, cwd=REPO):
+        yield url

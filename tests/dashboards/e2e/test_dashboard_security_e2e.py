@@ -111,16 +111,23 @@ def test_wrong_passwords_for_controller_do_not_lock_out_the_real_user(
     aanvaller.context.close()
 
 
-def test_an_address_of_another_roles_page_shows_the_login_then_no_access(
-    page: Page, server: str, _bestanden
-) -> None:
-    page.goto(f"{server}/rechtmatigheid?rol=controller&gemeente=0355")
+def _login_zonder_pop_up(page: Page, url: str, _bestanden, naam: str) -> None:
+    """Open `url` signed out: the login form must show without Streamlit's English pop-up; then log in."""
+    page.goto(url)
     expect(page.get_by_label("Gebruikersnaam")).to_be_visible(timeout=20_000)
     page.wait_for_timeout(1500)  # the pop-up, if any, arrives just after the page
     expect(page.get_by_text("Page not found")).to_have_count(0)
-    page.get_by_label("Gebruikersnaam").fill("contractmanager")
-    page.get_by_label("Wachtwoord", exact=True).fill(_bestanden.wachtwoorden["contractmanager"])
+    page.get_by_label("Gebruikersnaam").fill(naam)
+    page.get_by_label("Wachtwoord", exact=True).fill(_bestanden.wachtwoorden[naam])
     page.get_by_role("button", name="Inloggen").click()
+
+
+def test_an_address_of_another_roles_page_shows_the_login_then_no_access(
+    page: Page, server: str, _bestanden
+) -> None:
+    _login_zonder_pop_up(
+        page, f"{server}/rechtmatigheid?rol=controller&gemeente=0355", _bestanden, "contractmanager"
+    )
     expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible(timeout=20_000)
     expect(page.get_by_text("Detail: declaratieregels met signalen")).to_have_count(0)
     expect(page.get_by_role("link", name="Rechtmatigheid")).to_have_count(0)
@@ -132,13 +139,7 @@ def test_an_address_of_another_roles_page_shows_the_login_then_no_access(
 def test_an_unknown_address_shows_the_login_without_an_english_pop_up(
     page: Page, server: str, _bestanden
 ) -> None:
-    page.goto(f"{server}/bestaat-niet")
-    expect(page.get_by_label("Gebruikersnaam")).to_be_visible(timeout=20_000)
-    page.wait_for_timeout(1500)  # the pop-up, if any, arrives just after the page
-    expect(page.get_by_text("Page not found")).to_have_count(0)
-    page.get_by_label("Gebruikersnaam").fill("beheerder")
-    page.get_by_label("Wachtwoord", exact=True).fill(_bestanden.wachtwoorden["beheerder"])
-    page.get_by_role("button", name="Inloggen").click()
+    _login_zonder_pop_up(page, f"{server}/bestaat-niet", _bestanden, "beheerder")
     expect(page.get_by_role("heading", name="Datakwaliteit")).to_be_visible(timeout=20_000)
     page.wait_for_timeout(1500)
     expect(page.get_by_text("Page not found")).to_have_count(0)
