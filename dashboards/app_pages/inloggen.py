@@ -47,8 +47,8 @@ if verstuurd:
         else:
             gebruiker = uitkomst.gebruiker
             auth.audit(settings.state_dir, "login", gebruiker.gebruikersnaam, rol=gebruiker.rol, adres=adres)
-            # Start the signed-in session from a clean slate: nothing set before the login (by this browser or a
-            # crafted link) carries over into it.
+            # Start the signed-in session from a clean slate: nothing set before the login (filters, an earlier
+            # flow in this tab) carries over into it.
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
             st.session_state["gebruiker"] = gebruiker
