@@ -6,6 +6,7 @@ Start with `streamlit run dashboards/app.py` (or `wmo-monitor serve`). Reads the
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,11 +15,15 @@ if str(_ROOT) not in sys.path:  # `streamlit run dashboards/app.py` puts only da
     sys.path.insert(0, str(_ROOT))
 
 import streamlit as st  # noqa: E402
+from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: E402
 
 from dashboards import auth, db, formatting, ui  # noqa: E402
 from dashboards.navigatie import PAGINAS  # noqa: E402
 
-st.set_page_config(page_title="Wmo-monitor", page_icon=":material/monitoring:", layout="wide")
+# A local SVG (sent as a data: URL): a Material icon as favicon would be fetched from fonts.gstatic.com.
+st.set_page_config(
+    page_title="Wmo-monitor", page_icon=str(_ROOT / "dashboards" / "favicon.svg"), layout="wide"
+)
 # Every export must go through the logged CSV/Excel buttons (downloads.py): hide the table toolbar's own download.
 st.html('<style>button[aria-label="Download as CSV"] { display: none !important; }</style>')
 
@@ -60,8 +65,39 @@ def _zijbalk(gebruiker: auth.Gebruiker) -> None:
     sb.divider()
 
 
+def _geen_toegang() -> None:
+    """Shown at the address of a page the signed-in role may not open (typed, bookmarked or from a link)."""
+    st.title("Geen toegang")
+    st.warning(
+        "Deze pagina hoort niet bij je rol. Kies een pagina in het menu links.", icon=":material/block:"
+    )
+
+
+def _onbekend_adres() -> str | None:
+    """The page address the browser asked for when no page has it (a typo, an old bookmark), else None.
+
+    Streamlit answers such an address with an English "Page not found" pop-up; registering it as a hidden alias of
+    the start page avoids that. Streamlit has no public API for the requested name, so this reads the script run
+    context and gives up quietly (pop-up and all) if that ever changes.
+    """
+    try:
+        naam = get_script_run_ctx().pages_manager.intended_page_name  # type: ignore[union-attr]
+    except AttributeError:
+        return None
+    bekend = {"inloggen", *(url for _bestand, _titel, url, *_ in PAGINAS)}
+    if naam and naam not in bekend and re.fullmatch(r"[A-Za-z0-9_.~-]{1,100}", naam):
+        return naam
+    return None
+
+
 gebruiker: auth.Gebruiker | None = st.session_state.get("gebruiker")
+# Reruns on that page (submitting the login form) name it by its hash, not its address: keep the alias registered.
+onbekend = _onbekend_adres() or st.session_state.get("onbekend_adres")
+if onbekend:
+    st.session_state["onbekend_adres"] = onbekend
 if gebruiker is None:
+    # Every page address shows the login form while signed out (instead of Streamlit's English "Page not found"),
+    # and nothing of the page itself runs. After login the same address is resolved again for the user's role.
     pg = st.navigation(
         [
             st.Page(
@@ -70,12 +106,20 @@ if gebruiker is None:
                 icon=":material/login:",
                 url_path="inloggen",
                 default=True,
-            )
+            ),
+            *(
+                st.Page("app_pages/inloggen.py", title="Inloggen", url_path=url, visibility="hidden")
+                for url in [
+                    *(url for _bestand, _titel, url, *_ in PAGINAS),
+                    *([onbekend] if onbekend else []),
+                ]
+            ),
         ],
         position="hidden",
     )
 else:
     secties: dict[str, list[st.Page]] = {}
+    verboden: list[st.Page] = []
     eerste = True
     for bestand, titel, url, icoon, rollen, sectie in PAGINAS:
         if gebruiker.rol in rollen:
@@ -83,6 +127,16 @@ else:
                 st.Page(bestand, title=titel, url_path=url, icon=icoon, default=eerste)
             )
             eerste = False
+        else:
+            verboden.append(st.Page(_geen_toegang, title="Geen toegang", url_path=url, visibility="hidden"))
+    startpagina = next(iter(secties.values()))[0]
+    # The login address (bookmarked, or typed after signing in) and unknown addresses lead to the role's first page.
+    verboden.extend(
+        st.Page(lambda: st.switch_page(startpagina), title="Inloggen", url_path=url, visibility="hidden")
+        for url in ["inloggen", *([onbekend] if onbekend else [])]
+    )
+    # Hidden pages are never listed in the menu; they exist so that their addresses get a Dutch answer.
+    next(iter(secties.values())).extend(verboden)
     pg = st.navigation(secties)
     _zijbalk(gebruiker)
 

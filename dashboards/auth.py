@@ -17,14 +17,19 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import os
 import secrets
 import threading
 import time
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from dashboards.throttle import LoginThrottle
 
 ROLLEN: tuple[str, ...] = ("contractmanager", "controller", "verantwoording", "beheerder", "beleid")
 ROL_LABELS = {
@@ -38,9 +43,6 @@ ALGORITME = "pbkdf2_sha256"
 ITERATIES = 600_000
 MIN_ITERATIES = 200_000
 AUDIT_BESTAND = "dashboard-audit.jsonl"
-
-MAX_MISLUKT = 5
-BLOKKEER_SECONDEN = 300
 
 
 class GebruikersFout(ValueError):
@@ -192,22 +194,20 @@ def write_demo_users(path: Path) -> dict[str, str]:
 
 # --- login ---------------------------------------------------------------------------------------------------
 
-_mislukt: dict[str, list[float]] = {}
-_mislukt_lock = threading.Lock()
+# One throttle per server process: every browser session of the dashboard shares it (docs/security.md, Dashboard).
+THROTTLE = LoginThrottle()
+# PBKDF2 with 600,000 iterations costs about 0.3 s of one core; a flood of login attempts must not take every core
+# (the pipeline may run on the same machine), so at most this many checks run at once and the rest wait their turn.
+MAX_GELIJKTIJDIGE_CONTROLES = 2
+_controles = threading.BoundedSemaphore(MAX_GELIJKTIJDIGE_CONTROLES)
 
 
-def geblokkeerd(gebruikersnaam: str, *, nu: float | None = None) -> bool:
-    """True after MAX_MISLUKT failed logins for this name within BLOKKEER_SECONDEN (per server process)."""
-    nu = time.monotonic() if nu is None else nu
-    with _mislukt_lock:
-        recent = [t for t in _mislukt.get(gebruikersnaam, []) if nu - t < BLOKKEER_SECONDEN]
-        _mislukt[gebruikersnaam] = recent
-        return len(recent) >= MAX_MISLUKT
+@dataclass(frozen=True)
+class LoginUitkomst:
+    """The result of one login attempt: the user on success; `weiger_seconden > 0` when it was not even checked."""
 
-
-def _registreer_mislukt(gebruikersnaam: str) -> None:
-    with _mislukt_lock:
-        _mislukt.setdefault(gebruikersnaam, []).append(time.monotonic())
+    gebruiker: Gebruiker | None
+    weiger_seconden: float = 0.0
 
 
 def authenticate(path: Path, gebruikersnaam: str, wachtwoord: str) -> Gebruiker | None:
@@ -215,13 +215,41 @@ def authenticate(path: Path, gebruikersnaam: str, wachtwoord: str) -> Gebruiker 
     gebruikersnaam = gebruikersnaam.strip()
     record = next((r for r in _lees(Path(path)) if r.get("gebruikersnaam") == gebruikersnaam), None)
     opgeslagen = str(record.get("wachtwoord_hash", "")) if record else _DUMMY_HASH
-    ok = controleer_wachtwoord(wachtwoord, opgeslagen)
+    with _controles:
+        ok = controleer_wachtwoord(wachtwoord, opgeslagen)
     if not ok or record is None or record.get("rol") not in ROLLEN:
-        _registreer_mislukt(gebruikersnaam)
         return None
-    with _mislukt_lock:
-        _mislukt.pop(gebruikersnaam, None)
     return _naar_gebruiker(record)
+
+
+def attempt_login(
+    path: Path,
+    gebruikersnaam: str,
+    wachtwoord: str,
+    adres: str,
+    *,
+    throttle: LoginThrottle | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> LoginUitkomst:
+    """One throttled login attempt from client `adres` (see `dashboards.throttle`).
+
+    A refused attempt checks no password, so it neither costs CPU nor tells a guesser anything. Otherwise the global
+    slow-down is waited out first (`sleep`, injectable for tests), then the password is checked and the outcome
+    recorded for this (name, address) only: a wrong guess from one address never delays the same user elsewhere.
+    """
+    throttle = THROTTLE if throttle is None else throttle
+    gebruikersnaam = gebruikersnaam.strip()
+    oordeel = throttle.assess(gebruikersnaam, adres)
+    if oordeel.refused:
+        return LoginUitkomst(None, oordeel.refuse_seconds)
+    if oordeel.wait_seconds > 0:
+        sleep(oordeel.wait_seconds)
+    gebruiker = authenticate(path, gebruikersnaam, wachtwoord)
+    if gebruiker is None:
+        throttle.record_failure(gebruikersnaam, adres)
+    else:
+        throttle.record_success(gebruikersnaam, adres)
+    return LoginUitkomst(gebruiker)
 
 
 # --- audit log -----------------------------------------------------------------------------------------------
@@ -233,15 +261,35 @@ def audit_pad(state_dir: Path) -> Path:
     return Path(state_dir) / AUDIT_BESTAND
 
 
+MAX_NAAM_LENGTE = 64
+MAX_VELD_LENGTE = 256
+# Control characters (Cc: newlines, ESC), format characters (Cf: bidi overrides that reorder what a reader sees)
+# and line/paragraph separators (Zl, Zp) are removed before anything reaches the audit log.
+_ONZICHTBAAR = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def schoon_veld(waarde: object, max_lengte: int = MAX_VELD_LENGTE) -> object:
+    """An audit field made safe: numbers, booleans and None as they are; anything else as text without control
+    characters, cut to `max_lengte`. Every logged field may come from a user (a typed name, a filter value)."""
+    if (
+        waarde is None
+        or isinstance(waarde, bool | int)
+        or (isinstance(waarde, float) and math.isfinite(waarde))
+    ):
+        return waarde
+    tekst = "".join(c for c in str(waarde) if unicodedata.category(c) not in _ONZICHTBAAR)
+    return tekst[:max_lengte]
+
+
 def audit(state_dir: Path, gebeurtenis: str, gebruikersnaam: str, **details: Any) -> None:
     """Append one event (`login`, `login_mislukt`, `login_geblokkeerd`, `uitloggen`, `export`) to the audit log."""
     path = audit_pad(state_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     regel = {
         "tijdstip": datetime.now(UTC).isoformat(timespec="seconds"),
-        "gebeurtenis": gebeurtenis,
-        "gebruikersnaam": gebruikersnaam[:64],
-        **details,
+        "gebeurtenis": schoon_veld(gebeurtenis, MAX_NAAM_LENGTE),
+        "gebruikersnaam": schoon_veld(gebruikersnaam, MAX_NAAM_LENGTE),
+        **{str(schoon_veld(k, MAX_NAAM_LENGTE)): schoon_veld(v) for k, v in details.items()},
     }
     with _audit_lock, path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(regel, ensure_ascii=False, default=str) + "\n")

@@ -17,6 +17,8 @@ DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 DEFAULT_LANDING = Path("data/landing")
 DEFAULT_ZIP_MAX_BYTES = 2 * 1024**3
 """inputs.md: a zip that would expand beyond this many bytes is quarantined as a whole (ZIP_TE_GROOT)."""
+DEFAULT_DASHBOARD_ADRES = "127.0.0.1"
+"""The dashboard listens only on this machine unless an address is given (docs/security.md, Dashboard)."""
 
 
 class ConfigError(RuntimeError):
@@ -33,6 +35,8 @@ class Settings:
     min_celgrootte: int = 10
     users_file: Path | None = None
     zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES
+    dashboard_adres: str = DEFAULT_DASHBOARD_ADRES
+    dashboard_proxies: tuple[str, ...] = ()
 
     @property
     def work_db(self) -> Path:
@@ -109,4 +113,8 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         min_celgrootte=int(min_cel) if min_cel else 10,
         users_file=Path(users) if users else None,
         zip_max_bytes=int(zip_max) if zip_max else DEFAULT_ZIP_MAX_BYTES,
+        dashboard_adres=env.get("WMO_DASHBOARD_ADRES") or DEFAULT_DASHBOARD_ADRES,
+        dashboard_proxies=tuple(
+            p.strip() for p in env.get("WMO_DASHBOARD_PROXY", "").split(",") if p.strip()
+        ),
     )

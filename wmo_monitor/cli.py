@@ -94,12 +94,14 @@ def run(landing: Path | None, warehouse: Path | None, peildatum: str | None) -> 
     sys.exit(0 if _run(settings) else 1)
 
 
-def _serve(settings: config.Settings, port: int) -> None:
-    env = {**os.environ, "WMO_WAREHOUSE": str(settings.warehouse.resolve())}
-    if settings.users_file:
-        env["WMO_USERS_FILE"] = str(settings.users_file.resolve())
-    click.echo(f"Dashboard: http://localhost:{port}  (stoppen met Ctrl+C)")
-    command = [
+def streamlit_command(adres: str, port: int) -> list[str]:
+    """The `streamlit run` command line for the dashboard (also used by the browser tests, so they test this).
+
+    Listens on `adres` only. `browser.serverAddress` is set too: without it a headless Streamlit asks an internet
+    service for the machine's public address at start-up. The toolbar is `minimal` (no Deploy button, no developer
+    menu) and usage statistics are off: the dashboard must work offline and show only what a municipal user needs.
+    """
+    return [
         sys.executable,
         "-m",
         "streamlit",
@@ -107,19 +109,45 @@ def _serve(settings: config.Settings, port: int) -> None:
         str(REPO_ROOT / "dashboards" / "app.py"),
         "--server.headless",
         "true",
+        "--server.address",
+        adres,
         "--server.port",
         str(port),
+        "--browser.serverAddress",
+        adres,
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
+        "--global.developmentMode",
+        "false",
     ]
-    sys.exit(subprocess.call(command, env=env))
+
+
+def _dashboard_url(adres: str, port: int) -> str:
+    if adres in {"0.0.0.0", "::"}:  # the user asked for every interface
+        return f"http://<naam-van-deze-computer>:{port} (luistert op alle netwerkadressen)"
+    host = f"[{adres}]" if ":" in adres else adres
+    return f"http://{host}:{port}"
+
+
+def _serve(settings: config.Settings, port: int) -> None:
+    env = {**os.environ, "WMO_WAREHOUSE": str(settings.warehouse.resolve())}
+    if settings.users_file:
+        env["WMO_USERS_FILE"] = str(settings.users_file.resolve())
+    click.echo(f"Dashboard: {_dashboard_url(settings.dashboard_adres, port)}  (stoppen met Ctrl+C)")
+    sys.exit(subprocess.call(streamlit_command(settings.dashboard_adres, port), env=env))
+
+
+_ADRES_HELP = "Netwerkadres waarop het dashboard luistert (WMO_DASHBOARD_ADRES); standaard 127.0.0.1, alleen deze computer."
 
 
 @main.command(help="Start het dashboard op de gepubliceerde warehouse.")
 @click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE).")
 @click.option("--port", default=8501, show_default=True)
-def serve(warehouse: Path | None, port: int) -> None:
-    settings = _settings(None, warehouse, None)
+@click.option("--adres", "--address", "adres", help=_ADRES_HELP)
+def serve(warehouse: Path | None, port: int, adres: str | None) -> None:
+    settings = _settings(None, warehouse, None).with_overrides(dashboard_adres=adres)
     try:
         settings.require_key()
     except config.ConfigError as exc:
@@ -136,11 +164,12 @@ def serve(warehouse: Path | None, port: int) -> None:
     "--scale", default=0.2, show_default=True, help="Groot genoeg dat de meeste cellen boven de 10 komen."
 )
 @click.option("--port", default=8501, show_default=True)
+@click.option("--adres", "--address", "adres", help=_ADRES_HELP)
 @click.option("--no-serve", is_flag=True, help="Alleen genereren en draaien, geen dashboard starten.")
 @click.option(
     "--opnieuw", is_flag=True, help=f"Verwijder de bestaande demo ({DEMO_DIR}) en genereer een nieuwe regio."
 )
-def demo(scale: float, port: int, no_serve: bool, opnieuw: bool) -> None:
+def demo(scale: float, port: int, adres: str | None, no_serve: bool, opnieuw: bool) -> None:
     from dashboards.auth import write_demo_users
     from demo_region import generate_region
 
@@ -161,7 +190,10 @@ def demo(scale: float, port: int, no_serve: bool, opnieuw: bool) -> None:
             f"regio op schaal {scale}: wmo-monitor demo --opnieuw --scale {scale}"
         )
     settings = config.from_env().with_overrides(
-        landing_dir=landing, warehouse=warehouse, users_file=DEMO_DIR / "gebruikers.json"
+        landing_dir=landing,
+        warehouse=warehouse,
+        users_file=DEMO_DIR / "gebruikers.json",
+        dashboard_adres=adres,
     )
     if not _run(settings):
         sys.exit(1)

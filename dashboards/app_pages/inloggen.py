@@ -1,8 +1,11 @@
 """Login form."""
 
+import math
+
 import streamlit as st
 
 from dashboards import auth, db
+from dashboards.throttle import client_address
 
 st.title("Wmo-monitor")
 st.caption("Monitoring van resultaatgestuurde Wmo-ondersteuning · log in met je gebruikersnaam en wachtwoord")
@@ -24,20 +27,29 @@ with st.form("inloggen", clear_on_submit=False, width=420):
 
 if verstuurd:
     naam = (naam or "").strip()
-    if auth.geblokkeerd(naam):
-        auth.audit(settings.state_dir, "login_geblokkeerd", naam)
-        st.error("Te veel mislukte pogingen voor deze gebruiker. Probeer het over enkele minuten opnieuw.")
+    # The TCP peer of this browser session; behind a trusted reverse proxy its X-Forwarded-For (docs/security.md).
+    adres = client_address(st.context.ip_address, st.context.headers, settings.dashboard_proxies)
+    try:
+        with st.spinner("Bezig met inloggen…"):
+            uitkomst = auth.attempt_login(gebruikers_bestand, naam, wachtwoord or "", adres)
+    except auth.GebruikersFout as exc:
+        st.error(str(exc))
     else:
-        try:
-            gebruiker = auth.authenticate(gebruikers_bestand, naam, wachtwoord or "")
-        except auth.GebruikersFout as exc:
-            st.error(str(exc))
-            gebruiker = None
-        if gebruiker is None:
-            auth.audit(settings.state_dir, "login_mislukt", naam)
+        if uitkomst.weiger_seconden > 0:
+            auth.audit(settings.state_dir, "login_geblokkeerd", naam, adres=adres)
+            st.error(
+                "Te veel mislukte pogingen voor deze gebruiker vanaf dit netwerkadres. Probeer het over "
+                f"{math.ceil(uitkomst.weiger_seconden)} seconden opnieuw."
+            )
+        elif uitkomst.gebruiker is None:
+            auth.audit(settings.state_dir, "login_mislukt", naam, adres=adres)
             st.error("Onbekende gebruikersnaam of onjuist wachtwoord.")
         else:
-            auth.audit(settings.state_dir, "login", gebruiker.gebruikersnaam, rol=gebruiker.rol)
-            st.session_state.pop("login_wachtwoord", None)
+            gebruiker = uitkomst.gebruiker
+            auth.audit(settings.state_dir, "login", gebruiker.gebruikersnaam, rol=gebruiker.rol, adres=adres)
+            # Start the signed-in session from a clean slate: nothing set before the login (filters, an earlier
+            # flow in this tab) carries over into it.
+            for key in list(st.session_state.keys()):
+                del st.session_state[key]
             st.session_state["gebruiker"] = gebruiker
             st.rerun()

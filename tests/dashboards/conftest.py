@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,14 @@ def _bestanden(tmp_path_factory: pytest.TempPathFactory) -> Omgeving:
         wachtwoorden[naam] = f"wachtwoord-{naam}"
         auth.create_user(users, naam, wachtwoorden[naam], "contractmanager", gemeenten, iteraties=200_000)
     return Omgeving(warehouse, users, wachtwoorden)
+
+
+@pytest.fixture(autouse=True)
+def _verse_throttle() -> Iterator[None]:
+    """AppTest runs the app in this process: start each test without the failed logins of the tests before it."""
+    auth.THROTTLE.clear()
+    yield
+    auth.THROTTLE.clear()
 
 
 @pytest.fixture

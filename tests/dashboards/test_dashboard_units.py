@@ -68,15 +68,6 @@ def test_write_demo_users_one_per_role(tmp_path) -> None:
         assert auth.authenticate(path, naam, wachtwoord) is not None
 
 
-def test_lockout_after_repeated_failures(tmp_path) -> None:
-    path = tmp_path / "gebruikers.json"
-    auth.create_user(path, "slot", "goed-wachtwoord", "controller", iteraties=200_000)
-    for _ in range(auth.MAX_MISLUKT):
-        assert auth.authenticate(path, "slot", "fout") is None
-    assert auth.geblokkeerd("slot")
-    assert not auth.geblokkeerd("slot", nu=10**12)  # the block expires
-
-
 def test_audit_log_is_json_lines(tmp_path) -> None:
     auth.audit(tmp_path, "login", "anna", rol="controller")
     auth.audit(tmp_path, "export", "anna", tabel="x", formaat="csv", rijen=3)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from dashboard_warehouse import ARTEFACTEN, REPO
+from streamlit_server import draaiende_server, vrije_poort
+
+from wmo_monitor.cli import streamlit_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -42,49 +40,53 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}, "accept_downloads": True}
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Loaded by the server process through PYTHONPATH: writes every address it connects to or looks up, one per line,
+# so the tests can show the served app contacts nothing outside this machine (no "what is my IP" at start-up).
+_NETWERKLOG_HOOK = """
+import os, sys
+_pad = os.environ["WMO_TEST_NETWERKLOG"]
+def _log(event, args):
+    if event == "socket.connect":
+        doel = args[1]
+    elif event == "socket.getaddrinfo":
+        doel = (args[0], args[1])
+    else:
+        return
+    with open(_pad, "a", encoding="utf-8") as fh:
+        fh.write(repr(doel) + "\\n")
+with open(_pad, "a", encoding="utf-8") as fh:
+    fh.write(repr("hook geladen") + "\\n")  # proves the log is live even when nothing else is written
+sys.addaudithook(_log)
+"""
 
 
 @pytest.fixture(scope="session")
-def server(_bestanden) -> Iterator[str]:
-    """Start the dashboard on a free port against the synthetic warehouse; yields its base URL."""
+def netwerklog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The file where the server process logs the addresses it connects to (see `_NETWERKLOG_HOOK`)."""
+    map_ = tmp_path_factory.mktemp("netwerk")
+    (map_ / "sitecustomize.py").write_text(_NETWERKLOG_HOOK, encoding="utf-8")
+    return map_ / "verbindingen.txt"
+
+
+@pytest.fixture(scope="session")
+def server(_bestanden, netwerklog: Path) -> Iterator[str]:
+    """Start the dashboard as `wmo-monitor serve` would, on a free port against the synthetic warehouse."""
     if not CHROMIUM.is_file():
         pytest.skip(f"Debian chromium ontbreekt op {CHROMIUM}; e2e-test overgeslagen")
-    poort = _vrije_poort()
+    poort = vrije_poort()
+    hook = netwerklog.parent
     env = {
         **os.environ,
         "WMO_WAREHOUSE": str(_bestanden.warehouse),
         "WMO_USERS_FILE": str(_bestanden.users_file),
         "WMO_MIN_CELGROOTTE": "10",
+        # The browser stands in for a reverse proxy on this machine: its X-Forwarded-For is the client address.
+        "WMO_DASHBOARD_PROXY": "127.0.0.1",
+        "WMO_TEST_NETWERKLOG": str(netwerklog),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])),
     }
     log = ARTEFACTEN / "streamlit-e2e.log"
     ARTEFACTEN.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboards/app.py", "--server.headless", "true",
-             "--server.port", str(poort), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{poort}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read().decode().strip() == "ok":
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"Streamlit-server start niet; zie {log}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    url = f"http://127.0.0.1:{poort}"
+    with draaiende_server(streamlit_command("127.0.0.1", poort), env, url, log, cwd=REPO):
+        yield url
