@@ -81,6 +81,13 @@ def _aantal_tekst(rij: pd.Series) -> str:
     return formatting.aantal(rij["n"])
 
 
+def _aantal_export(rij: pd.Series | None) -> object:
+    """The count for a download: a number, or the `<10` label when suppressed (as `ui.tabel` exports)."""
+    if rij is None:
+        return np.nan
+    return suppression.label(ui.min_cel()) if rij["onderdrukt"] else rij["n"]
+
+
 def _stijl(oordeel: str | None, positie: float) -> str:
     return "" if oordeel is None else ACHTERGROND[(oordeel, abs(positie) == 2)]
 
@@ -156,7 +163,7 @@ def _scorekaart(eigen: pd.DataFrame, regio: pd.DataFrame, jaar: int) -> None:
             "Aanbieder": _fmt(ind.code, waarde) + _markering(positie),
             "Regio": _fmt(ind.code, reg["waarde"].get(ind.code, np.nan)),
             "Aantal": _aantal_tekst(r) if r is not None else formatting.LEEG,
-            "Signaal": sk.signaal(ind.code, positie),
+            "Trechter": sk.signaal(ind.code, positie),
             **{str(j): _fmt(ind.code, reeks.get(j, np.nan)) for j in jaren},
         }
         rijen.append(rij)
@@ -169,19 +176,19 @@ def _scorekaart(eigen: pd.DataFrame, regio: pd.DataFrame, jaar: int) -> None:
                 "Eenheid": EENHEDEN[ind.soort],
                 "Aanbieder": waarde * schaal,
                 "Regio": reg["waarde"].get(ind.code, np.nan) * schaal,
-                "Aantal": rij["Aantal"],
+                "Aantal": _aantal_export(r),
                 "95 % laag": (r["grens_95_laag"] if r is not None else np.nan) * schaal,
                 "95 % hoog": (r["grens_95_hoog"] if r is not None else np.nan) * schaal,
                 "99,8 % laag": (r["grens_998_laag"] if r is not None else np.nan) * schaal,
                 "99,8 % hoog": (r["grens_998_hoog"] if r is not None else np.nan) * schaal,
-                "Signaal": rij["Signaal"],
+                "Trechter": rij["Trechter"],
                 **{str(j): reeks.get(j, np.nan) * schaal for j in jaren},
             }
         )
     tabel = pd.DataFrame(rijen)
     opmaak = pd.DataFrame("", index=tabel.index, columns=tabel.columns)
     opmaak["Aanbieder"] = stijlen
-    opmaak["Signaal"] = stijlen
+    opmaak["Trechter"] = stijlen
     st.dataframe(
         tabel.style.apply(lambda _: opmaak, axis=None),
         hide_index=True,
@@ -199,7 +206,7 @@ def _scorekaart(eigen: pd.DataFrame, regio: pd.DataFrame, jaar: int) -> None:
                 width=65,
                 help="Het aantal personen of gebeurtenissen achter de waarde van de aanbieder",
             ),
-            "Signaal": st.column_config.TextColumn(
+            "Trechter": st.column_config.TextColumn(
                 "Trechter",
                 width=125,
                 help="Positie ten opzichte van de 95 %- en 99,8 %-grenzen rond de regiowaarde",
@@ -211,11 +218,7 @@ def _scorekaart(eigen: pd.DataFrame, regio: pd.DataFrame, jaar: int) -> None:
     downloads.download_knoppen(
         ex,
         f"Scorekaart {namen.get(agb, agb)} {jaar}",
-        {
-            c: "getal1"
-            for c in ex.columns
-            if c not in ("Onderwerp", "Indicator", "Eenheid", "Aantal", "Signaal")
-        },
+        {c: "getal1" for c in ex.columns if c not in ("Onderwerp", "Indicator", "Eenheid", "Trechter")},
         key="scorekaart",
     )
 
@@ -254,9 +257,8 @@ def _standaard_trend() -> int:
 
 st.subheader("Ontwikkeling door de jaren")
 if st.session_state.get("sk_trend") not in indicatoren or st.session_state.get("sk_trend_aanbieder") != agb:
-    st.session_state["sk_trend"] = indicatoren[
-        _standaard_trend()
-    ]  # a new provider opens on its own first mark
+    # another provider opens on its own first unfavourable mark
+    st.session_state["sk_trend"] = indicatoren[_standaard_trend()]
     st.session_state["sk_trend_aanbieder"] = agb
 code = st.selectbox(
     "Indicator",
@@ -276,8 +278,8 @@ else:
         [reeks.assign(reeks=naam), reeks_regio.assign(reeks="Regio")], ignore_index=True
     ).assign(jaar_txt=lambda d: d["jaar"].astype(str))
     lijnen["markering"] = [
-        sk.signaal(c, p) if c == code else ""
-        for c, p in zip(lijnen["indicator"], lijnen.get("positie"), strict=True)
+        sk.signaal(code, p) if r == naam else ""
+        for r, p in zip(lijnen["reeks"], lijnen["positie"], strict=True)
     ]
     x = alt.X(
         "jaar_txt:O", title="Jaar", sort=sorted(lijnen["jaar_txt"].unique()), axis=alt.Axis(labelAngle=0)
@@ -359,9 +361,9 @@ else:
 # --- comparison tables (drill-down and all providers) --------------------------------------------------------
 
 
-def _kolommen(f: Filters, groep: Sequence[str]) -> list[str]:
+def _kolommen(filters: Filters, groep: Sequence[str]) -> list[str]:
     """The headline indicators whose source can be split by `groep` for these filters."""
-    return [c for c in sk.HOOFD if sk.bron_beschikbaar(sk.PER_CODE[c].bron, f, groep)]
+    return [c for c in sk.HOOFD if sk.bron_beschikbaar(sk.PER_CODE[c].bron, filters, groep)]
 
 
 def _vergelijking(
@@ -373,9 +375,12 @@ def _vergelijking(
     titel: str,
     *,
     naam: str,
+    met_aantal: bool,
 ) -> None:
     """A table of rows (providers, municipalities or categories) × the headline indicators `codes` of one year, each cell
-    coloured against the region's funnel limits, with a region row on top; downloads in long form."""
+    coloured against the region's funnel limits, with a region row on top; downloads in long form. `met_aantal`: the
+    download lists the count behind each value; not for parts of the provider's total shown above (municipalities,
+    categories), where one suppressed part's count would follow from the total minus the others."""
     if df.empty or not codes:
         st.info("Geen gegevens voor deze selectie.")
         return
@@ -422,8 +427,8 @@ def _vergelijking(
             "Eenheid": [EENHEDEN[sk.PER_CODE[c].soort] for c in lang["indicator"]],
             "Waarde": lang["waarde"] * schaal,
             "Regio": lang["regio"] * schaal,
-            "Aantal": [_aantal_tekst(r) for _, r in lang.iterrows()],
-            "Signaal": [sk.signaal(c, p) for c, p in zip(lang["indicator"], lang["positie"], strict=True)],
+            **({"Aantal": [_aantal_export(r) for _, r in lang.iterrows()]} if met_aantal else {}),
+            "Trechter": [sk.signaal(c, p) for c, p in zip(lang["indicator"], lang["positie"], strict=True)],
         }
     )
     downloads.download_knoppen(export, naam, {"Waarde": "getal1", "Regio": "getal1"}, key=naam)
@@ -454,6 +459,7 @@ _vergelijking(
     {str(k): v for k, v in rij_namen.items()},
     DIMENSIES[dim],
     naam=f"Scorekaart {namen.get(agb, agb)} per {DIMENSIES[dim].lower()} {jaar}",
+    met_aantal=False,
 )
 ontbreekt = [sk.PER_CODE[c].kort for c in sk.HOOFD if c not in codes_detail]
 if ontbreekt:
@@ -468,4 +474,5 @@ _vergelijking(
     namen,
     "Aanbieder",
     naam=f"Scorekaart alle aanbieders {jaar}",
+    met_aantal=True,
 )

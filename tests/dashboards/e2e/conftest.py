@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_warehouse import ARTEFACTEN, REPO
+from dashboard_warehouse import ARTEFACTEN, REPO, add_scorekaart_rows
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -48,19 +50,18 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(_bestanden) -> Iterator[str]:
-    """Start the dashboard on a free port against the synthetic warehouse; yields its base URL."""
+@contextlib.contextmanager
+def _streamlit(warehouse: Path, users_file: Path, log: Path) -> Iterator[str]:
+    """Run the dashboard on a free port against `warehouse`; yields its base URL and stops the server afterwards."""
     if not CHROMIUM.is_file():
         pytest.skip(f"Debian chromium ontbreekt op {CHROMIUM}; e2e-test overgeslagen")
     poort = _vrije_poort()
     env = {
         **os.environ,
-        "WMO_WAREHOUSE": str(_bestanden.warehouse),
-        "WMO_USERS_FILE": str(_bestanden.users_file),
+        "WMO_WAREHOUSE": str(warehouse),
+        "WMO_USERS_FILE": str(users_file),
         "WMO_MIN_CELGROOTTE": "10",
     }
-    log = ARTEFACTEN / "streamlit-e2e.log"
     ARTEFACTEN.mkdir(exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -88,3 +89,20 @@ def server(_bestanden) -> Iterator[str]:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(_bestanden) -> Iterator[str]:
+    """The dashboard against the synthetic warehouse; yields its base URL."""
+    with _streamlit(_bestanden.warehouse, _bestanden.users_file, ARTEFACTEN / "streamlit-e2e.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def scorekaart_server(_bestanden, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard against a copy of the synthetic warehouse with the scorecard's extra rows (marks to show)."""
+    kopie = tmp_path_factory.mktemp("scorekaart-e2e") / "warehouse.duckdb"
+    shutil.copy(_bestanden.warehouse, kopie)
+    add_scorekaart_rows(kopie)
+    with _streamlit(kopie, _bestanden.users_file, ARTEFACTEN / "streamlit-e2e-scorekaart.log") as url:
+        yield url
