@@ -104,15 +104,12 @@ def _onderwerp(indicator: str) -> str:
 
 # --- data ----------------------------------------------------------------------------------------------------
 
+aanwezig = [b for b in sk.BRONNEN.values() if db.heeft_tabel(b.tabellen[0])]
+if not aanwezig:  # no warehouse, or none of the KPI tables: say which, in Dutch
+    ui.vereist(*dict.fromkeys(b.tabellen[0] for b in sk.BRONNEN.values()))
+    st.stop()
 f = ui.filters(
-    ui.jaren(
-        " UNION ".join(
-            f"SELECT DISTINCT {b.jaar} AS jaar FROM {b.tabellen[0]}"
-            for b in sk.BRONNEN.values()
-            if db.heeft_tabel(b.tabellen[0])
-        )
-        or "SELECT NULL AS jaar"
-    ),
+    ui.jaren(" UNION ".join(f"SELECT DISTINCT {b.jaar} AS jaar FROM {b.tabellen[0]}" for b in aanwezig)),
     aanbieder=False,
     wijk=False,
     niet_van_toepassing="De scorekaart kiest de aanbieder op de pagina zelf; een wijkfilter geldt hier niet "
@@ -133,7 +130,7 @@ if not opties:
     st.stop()
 if st.session_state.get("sk_aanbieder") not in opties:
     st.session_state["sk_aanbieder"] = opties[0]
-kies, info = st.columns([2, 3])
+kies, info = st.columns([3, 2], vertical_alignment="bottom")
 agb = kies.selectbox("Aanbieder", opties, key="sk_aanbieder", format_func=lambda c: namen.get(c, c))
 info.caption(
     f"AGB-code {agb} · jaar {jaar}"
@@ -223,7 +220,6 @@ def _scorekaart(eigen: pd.DataFrame, regio: pd.DataFrame, jaar: int) -> None:
     )
 
 
-st.subheader(f"{namen.get(agb, agb)} in {jaar}")
 _scorekaart(eigen, regio, jaar)
 eerder = regio[regio["waarde"].notna()].groupby("indicator")["jaar"].max()
 later = sorted({_onderwerp(c) for c, j in eerder.items() if j < jaar})
@@ -304,7 +300,7 @@ else:
                         scale=alt.Scale(
                             domain=["99,8 %-grenzen", "95 %-grenzen"], range=["#e5e8e8", "#ccd1d1"]
                         ),
-                        legend=alt.Legend(orient="bottom", labelLimit=0),
+                        legend=alt.Legend(orient="bottom", labelLimit=0) if not lagen else None,
                     ),
                 )
             )
@@ -386,7 +382,12 @@ def _vergelijking(
         return
     sleutels = sorted(df[rij_kolom].astype(str).unique(), key=lambda k: rij_namen.get(k, k).lower())
     reg = regio_jaar.set_index("indicator")["waarde"]
-    rijen = [{titel: REGIO, **{sk.PER_CODE[c].kort: _fmt(c, reg.get(c, np.nan)) for c in codes}}]
+    rijen = [
+        {
+            titel: REGIO,
+            **{sk.PER_CODE[c].kort: _fmt(c, reg.get(c, np.nan)).replace(" ", "\u00a0") for c in codes},
+        }
+    ]
     stijlen = [dict.fromkeys([titel, *(sk.PER_CODE[c].kort for c in codes)], "font-weight: bold")]
     per = df.assign(sleutel=df[rij_kolom].astype(str)).set_index(["sleutel", "indicator"])
     for s in sleutels:
@@ -395,7 +396,8 @@ def _vergelijking(
             kop = sk.PER_CODE[c].kort
             if (s, c) in per.index:
                 r = per.loc[(s, c)]
-                rij[kop] = _fmt(c, r["waarde"]) + _markering(r["positie"])
+                # non-breaking spaces: "80,0 % ▲" stays on one line in the narrow column
+                rij[kop] = (_fmt(c, r["waarde"]) + _markering(r["positie"])).replace(" ", "\u00a0")
                 stijl[kop] = _stijl(sk.oordeel(c, r["positie"]), r["positie"])
             else:
                 rij[kop], stijl[kop] = formatting.LEEG, ""
@@ -403,20 +405,9 @@ def _vergelijking(
         stijlen.append(stijl)
     tabel = pd.DataFrame(rijen)
     opmaak = pd.DataFrame(stijlen, columns=tabel.columns).fillna("")
-    st.dataframe(
-        tabel.style.apply(lambda _: opmaak, axis=None),
-        hide_index=True,
-        height=min(38 + 35 * len(tabel), 38 + 35 * 16),
-        column_config={
-            titel: st.column_config.TextColumn(pinned=True, width=265),
-            **{
-                sk.PER_CODE[c].kort: st.column_config.TextColumn(
-                    width=76, help=f"{sk.PER_CODE[c].label}: {sk.PER_CODE[c].uitleg}"
-                )
-                for c in codes
-            },
-        },
-    )
+    # A static table wraps long provider names instead of cutting them off, and never scrolls sideways.
+    st.table(tabel.style.apply(lambda _: opmaak, axis=None).hide(axis="index"))
+    st.caption(" · ".join(f"{sk.PER_CODE[c].kort}: {sk.PER_CODE[c].label.lower()}" for c in codes))
     lang = df[df["indicator"].isin(codes)].assign(sleutel=lambda d: d[rij_kolom].astype(str))
     schaal = lang["indicator"].map(_schaal)
     export = pd.DataFrame(
