@@ -143,7 +143,7 @@ def test_restricted_user_sees_no_other_municipality(scorekaart_omgeving: Any) ->
         assert not frame.isin(["De Bilt", "Zeist"]).any().any()
 
 
-@pytest.mark.parametrize("rol", ["controller", "verantwoording", "beheerder"])
+@pytest.mark.parametrize("rol", ["controller", "verantwoording", "beheerder", "beleid"])
 def test_other_roles_cannot_open_the_scorecard(scorekaart_omgeving: Any, rol: str) -> None:
     at = login(scorekaart_omgeving, rol)
     assert "Scorekaart aanbieder" not in [t.value for t in at.title]
