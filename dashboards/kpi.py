@@ -14,6 +14,9 @@ from dashboards import db
 from dashboards.ui import Filters, where
 
 START_JAAR = "year(greatest(ingangsdatum, toewijzingsdatum))"
+TRAJECTDUUR_JAAR = "year(einddatum_traject)"
+DECLARATIE_JAAR = "year(periode_begin)"
+Z95, Z998 = 1.96, 3.09
 
 
 def deel(teller: pd.Series | float, noemer: pd.Series | float) -> pd.Series | float:
@@ -23,6 +26,16 @@ def deel(teller: pd.Series | float, noemer: pd.Series | float) -> pd.Series | fl
     if isinstance(n, pd.Series):
         return (t / n.where(n != 0)).astype("float64")
     return float(t) / float(n) if n and not pd.isna(n) and not pd.isna(t) else np.nan
+
+
+def trechtergrenzen(
+    p: float | np.ndarray, n: np.ndarray | pd.Series | float, z: float
+) -> tuple[np.ndarray | pd.Series | float, np.ndarray | pd.Series | float]:
+    """Funnel limits p ± z·√(p(1−p)/n) around the region's proportion p at denominator n, clipped to [0, 1]
+    (kpis.md K10). Shared by the benchmark's funnel plot and the provider scorecard so both draw the same limits;
+    `p` and `n` may be arrays of the same length (one region value per row)."""
+    se = np.sqrt(np.maximum(np.multiply(p, 1 - np.asarray(p)), 0.0) / n)
+    return np.clip(p - z * se, 0.0, 1.0), np.clip(p + z * se, 0.0, 1.0)
 
 
 def agg(
@@ -99,6 +112,7 @@ def uitval(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     )
     df["afgesloten"] = df["volgens_plan"] + df["uitval"]
     df["uitval_pct"] = deel(df["uitval"], df["afgesloten"])
+    df["overstap_pct"] = deel(df["overstap"], df["totaal"])
     return df
 
 
@@ -174,6 +188,22 @@ def wachtlijst(f: Filters, peildatum: date | None, groep: Sequence[str] = ()) ->
     )
 
 
+# --- K5 ------------------------------------------------------------------------------------------------------
+
+
+def trajectduur(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """Completed trajectories (a start and a definitive stop; year of einddatum_traject): count, mean, median, p90."""
+    return agg(
+        "marts.fct_toewijzingen",
+        "count(duur_dagen) AS trajecten, avg(duur_dagen) AS gemiddeld, median(duur_dagen) AS mediaan, "
+        "quantile_cont(duur_dagen, 0.9) AS p90",
+        f,
+        groep,
+        jaar=TRAJECTDUUR_JAAR,
+        extra=("NOT coalesce(is_verwijderd, false)", "duur_dagen IS NOT NULL"),
+    )
+
+
 # --- K6 ------------------------------------------------------------------------------------------------------
 
 
@@ -219,7 +249,7 @@ def actieve_clienten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     The mart's counts are distinct clients per (jaar, gemeente, aanbieder); over several providers they add up to
     client-provider relations, which is the denominator of a complaint about a provider (docs/kpis-verantwoording.md).
     """
-    if f.jaar is None:
+    if f.jaar is None and "jaar" not in groep:  # a client active in two years would be counted twice
         return pd.DataFrame(columns=[*groep, "clienten"])
     return agg(
         "marts.kpi_klachten_clienten",
@@ -228,3 +258,60 @@ def actieve_clienten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
         groep,
         wijk=None,
     )
+
+
+def klachten_per_100(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """K7 complaints with the active clients of `actieve_clienten` beside them and `per_100` = klachten / clienten
+    × 100 (NaN where the client count is missing or 0)."""
+    df = klachten(f, groep)
+    clienten = actieve_clienten(f, groep) if db.heeft_tabel("marts.kpi_klachten_clienten") else None
+    if clienten is None or clienten.empty:
+        df["clienten"] = np.nan
+    elif groep:
+        df = df.merge(clienten, on=list(groep), how="left")
+    else:
+        df["clienten"] = clienten["clienten"].iloc[0]
+    df["per_100"] = deel(df["klachten"] * 100, df["clienten"])
+    return df
+
+
+# --- K11 -----------------------------------------------------------------------------------------------------
+
+
+def berichten_per_gemeente() -> bool:
+    """True when `marts.kpi_berichtenverkeer` is split by municipality (the spec's grain is provider × year only)."""
+    return "gemeentecode" in db.kolommen("marts.kpi_berichtenverkeer")
+
+
+def berichtenverkeer(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """Messages per type: count, on time and with a retour code other than 0200; `pct_tijdig` = tijdig / aantal.
+
+    Without a gemeentecode in the mart the municipality filter cannot apply: the caller decides whether to show the
+    region-wide figures (never to a municipality-restricted user)."""
+    df = agg(
+        "marts.kpi_berichtenverkeer",
+        "sum(aantal)::BIGINT AS aantal, sum(aantal_tijdig)::BIGINT AS tijdig, "
+        "sum(aantal_met_retourcode)::BIGINT AS met_retourcode",
+        f,
+        groep,
+        gemeente="gemeentecode" if berichten_per_gemeente() else None,
+        wijk=None,
+    )
+    df["pct_tijdig"] = deel(df["tijdig"], df["aantal"])
+    return df
+
+
+def declaraties(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
+    """Declaration lines (year of ProductPeriode begin) and the rejection rate = rejected amount / submitted."""
+    df = agg(
+        "marts.fct_prestaties",
+        "count(*) AS regels, count(*) FILTER (status = 'afgewezen') AS afgewezen_regels, "
+        "sum(bedrag_cent) AS ingediend, coalesce(sum(bedrag_cent) FILTER (status = 'afgewezen'), 0) AS afgewezen, "
+        "coalesce(sum(bedrag_cent) FILTER (status = 'in_behandeling'), 0) AS in_behandeling",
+        f,
+        groep,
+        jaar=DECLARATIE_JAAR,
+        wijk=None,
+    )
+    df["afwijzing_pct"] = deel(df["afgewezen"], df["ingediend"])
+    return df

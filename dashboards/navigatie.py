@@ -6,7 +6,17 @@ from dashboards.ui import KPI_ROLLEN
 
 KPI = KPI_ROLLEN
 # (file, title, url path, icon, roles, section)
+# The first page a role may open is its landing page (app.py makes it the default): the contract manager lands
+# on the provider scorecard.
 PAGINAS: list[tuple[str, str, str, str, tuple[str, ...], str]] = [
+    (
+        "app_pages/scorekaart.py",
+        "Scorekaart aanbieder",
+        "scorekaart",
+        ":material/scoreboard:",
+        ("contractmanager",),
+        "Prestaties aanbieders",
+    ),
     (
         "app_pages/overzicht.py",
         "Overzicht",

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboards import db, formatting, ui
+from dashboards import db, formatting, kpi, ui
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -26,7 +26,6 @@ INDICATOREN = {
 }
 TELLER_IS_AANTAL = {"clienten_per_1000", "uitval_pct", "pct_tijdig_gestart"}
 PER_INWONER = {"clienten_per_1000", "kosten_per_inwoner"}
-Z95, Z998 = 1.96, 3.09
 
 if ui.vereist("marts.benchmark_gemeenten"):
     f = ui.filters(
@@ -113,14 +112,11 @@ if ui.vereist("marts.benchmark_gemeenten"):
         p = regio_waarde / schaal
         n_max = float(df["noemer"].max()) * 1.2
         n = np.linspace(max(float(ui.min_cel()), float(df["noemer"].min()) * 0.5), n_max, 200)
-        se = np.sqrt(max(p * (1 - p), 0) / n)
         trechter = pd.concat(
             [
-                pd.DataFrame(
-                    {"noemer": n, "grens": np.clip(p + s * z * se, 0, 1) * schaal, "lijn": naam, "kant": kant}
-                )
-                for z, naam in ((Z95, "95 %-grens"), (Z998, "99,8 %-grens"))
-                for s, kant in ((-1, "laag"), (1, "hoog"))
+                pd.DataFrame({"noemer": n, "grens": grens * schaal, "lijn": naam, "kant": kant})
+                for z, naam in ((kpi.Z95, "95 %-grens"), (kpi.Z998, "99,8 %-grens"))
+                for grens, kant in zip(kpi.trechtergrenzen(p, n, z), ("laag", "hoog"), strict=True)
             ]
         )
         trechter["reeks"] = trechter["lijn"] + " " + trechter["kant"]

@@ -46,8 +46,7 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
         wijk=False,
         niet_van_toepassing="Berichten kennen geen wijk; het wijkfilter geldt hier niet.",
     )
-    kolommen = db.kolommen("marts.kpi_berichtenverkeer")
-    per_gemeente = "gemeentecode" in kolommen
+    per_gemeente = kpi.berichten_per_gemeente()
 
     st.subheader("Tijdigheid en retourcodes per berichttype")
     if f.toegestaan and not per_gemeente:
@@ -60,16 +59,7 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
             st.caption(
                 "Het berichtenverkeer is niet per gemeente uitgesplitst; het gemeentefilter geldt hier niet."
             )
-        df = kpi.agg(
-            "marts.kpi_berichtenverkeer",
-            "sum(aantal)::BIGINT AS aantal, sum(aantal_tijdig)::BIGINT AS tijdig, "
-            "sum(aantal_met_retourcode)::BIGINT AS met_retourcode",
-            f,
-            ["aanbieder_agb", "berichttype"],
-            gemeente="gemeentecode" if per_gemeente else None,
-            wijk=None,
-        )
-        df["pct_tijdig"] = kpi.deel(df["tijdig"], df["aantal"])
+        df = kpi.berichtenverkeer(f, ["aanbieder_agb", "berichttype"])
         df["bericht"] = df["berichttype"].map(_label)
         df = ui.met_namen(df).sort_values(["aanbieder", "bericht"])
         RATIOS = {"pct_tijdig": "aantal"}
@@ -100,17 +90,7 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
 
     st.subheader("Afgewezen declaraties")
     if ui.vereist("marts.fct_prestaties"):
-        dec = kpi.agg(
-            "marts.fct_prestaties",
-            "count(*) AS regels, count(*) FILTER (status = 'afgewezen') AS afgewezen_regels, "
-            "sum(bedrag_cent) AS ingediend, coalesce(sum(bedrag_cent) FILTER (status = 'afgewezen'), 0) AS afgewezen, "
-            "coalesce(sum(bedrag_cent) FILTER (status = 'in_behandeling'), 0) AS in_behandeling",
-            f,
-            ["aanbieder_agb"],
-            jaar="year(periode_begin)",
-            wijk=None,
-        )
-        dec["afwijzing_pct"] = kpi.deel(dec["afgewezen"], dec["ingediend"])
+        dec = kpi.declaraties(f, ["aanbieder_agb"])
         ui.tabel(
             ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec,
             [

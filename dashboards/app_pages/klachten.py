@@ -36,11 +36,8 @@ if ui.vereist("marts.kpi_klachten"):
             wijk=None,
         )
 
-    tot = kpi.klachten(f).iloc[0]
-    clienten_tot = (
-        kpi.actieve_clienten(f) if db.heeft_tabel("marts.kpi_klachten_clienten") else pd.DataFrame()
-    )
-    n_clienten = clienten_tot["clienten"].iloc[0] if not clienten_tot.empty else None
+    tot = kpi.klachten_per_100(f).iloc[0]
+    n_clienten = tot["clienten"]
     med_tot = _mediaan([])
     c = st.columns(4)
     ui.metric_aantal(c[0], "Klachten", tot["klachten"])
@@ -52,13 +49,8 @@ if ui.vereist("marts.kpi_klachten"):
     ui.metric_ratio(c[3], "Binnen 6 weken", tot["binnen_6_weken"], tot["afgehandeld"])
 
     st.subheader("Per aanbieder")
-    per_a = kpi.klachten(f, ["aanbieder_agb"])
+    per_a = kpi.klachten_per_100(f, ["aanbieder_agb"])
     per_a = per_a.merge(_mediaan(["aanbieder_agb"]), on="aanbieder_agb", how="left")
-    if db.heeft_tabel("marts.kpi_klachten_clienten"):
-        per_a = per_a.merge(kpi.actieve_clienten(f, ["aanbieder_agb"]), on="aanbieder_agb", how="left")
-    else:
-        per_a["clienten"] = None
-    per_a["per_100"] = kpi.deel(per_a["klachten"] * 100, per_a["clienten"])
     per_a = ui.met_namen(per_a).sort_values("aanbieder")
     onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
     ui.staafdiagram(

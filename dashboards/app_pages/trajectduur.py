@@ -20,11 +20,6 @@ KOL = [
     Kolom("p90", "P90 (dagen)", "dagen"),
 ]
 RATIOS = {"gemiddeld": "trajecten", "mediaan": "trajecten", "p90": "trajecten"}
-AGG = (
-    "count(duur_dagen) AS trajecten, avg(duur_dagen) AS gemiddeld, median(duur_dagen) AS mediaan, "
-    "quantile_cont(duur_dagen, 0.9) AS p90"
-)
-BASIS = ("NOT coalesce(is_verwijderd, false)", "duur_dagen IS NOT NULL")
 
 if ui.vereist("marts.fct_toewijzingen"):
     f = ui.filters(
@@ -33,7 +28,7 @@ if ui.vereist("marts.fct_toewijzingen"):
             "WHERE duur_dagen IS NOT NULL"
         )
     )
-    tot = kpi.agg("marts.fct_toewijzingen", AGG, f, jaar="year(einddatum_traject)", extra=BASIS).iloc[0]
+    tot = kpi.trajectduur(f).iloc[0]
     c = st.columns(3)
     ui.metric_aantal(c[0], "Afgesloten trajecten", tot["trajecten"])
     zichtbaar = not suppression.ratio_is_suppressed(tot["trajecten"], ui.min_cel())
@@ -41,14 +36,7 @@ if ui.vereist("marts.fct_toewijzingen"):
     c[2].metric("Gemiddelde duur (dagen)", formatting.getal(tot["gemiddeld"] if zichtbaar else None, 1))
 
     st.subheader("Afgesloten trajecten per productcategorie en redengroep")
-    per_pc = kpi.agg(
-        "marts.fct_toewijzingen",
-        AGG,
-        f,
-        ["productcategorie", "reden_groep"],
-        jaar="year(einddatum_traject)",
-        extra=BASIS,
-    )
+    per_pc = kpi.trajectduur(f, ["productcategorie", "reden_groep"])
     per_pc["reden_groep"] = per_pc["reden_groep"].map(
         lambda g: GROEP_LABELS.get(g, g) if isinstance(g, str) else g
     )
@@ -61,11 +49,7 @@ if ui.vereist("marts.fct_toewijzingen"):
     )
 
     st.subheader("Afgesloten trajecten per aanbieder")
-    per_a = ui.met_namen(
-        kpi.agg(
-            "marts.fct_toewijzingen", AGG, f, ["aanbieder_agb"], jaar="year(einddatum_traject)", extra=BASIS
-        )
-    ).sort_values("aanbieder")
+    per_a = ui.met_namen(kpi.trajectduur(f, ["aanbieder_agb"])).sort_values("aanbieder")
     onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=["trajecten"], ratios=RATIOS).frame
     ui.staafdiagram(
         onderdrukt,

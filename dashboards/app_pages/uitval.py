@@ -29,7 +29,6 @@ if ui.vereist("marts.kpi_uitval"):
 
     st.subheader("Per aanbieder")
     per_a = ui.met_namen(kpi.uitval(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    per_a["overstap_pct"] = kpi.deel(per_a["overstap"], per_a["totaal"])
     onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
     ui.staafdiagram(
         onderdrukt,

@@ -17,6 +17,7 @@ APP = REPO / "dashboards" / "app.py"
 ARTEFACTEN = REPO / "test-artifacts"
 UTRECHT, ZEIST, DE_BILT = "0344", "0355", "0310"
 ZORGPLUS, THUISHULP, KLEINESTAP = "11111111", "22222222", "33333333"
+BREED, BREED_NAAM = "44444444", "Stichting Ambulante Begeleiding Utrechtse Heuvelrug en Omstreken"
 PEILDATUM = date(2024, 12, 31)
 
 DDL = """
@@ -620,4 +621,27 @@ def build_warehouse(path: Path) -> Path:
         ],
     )
     con.close()
+    return path
+
+
+def add_scorekaart_rows(path: Path) -> Path:
+    """Add, to a copy of the warehouse, a provider with a long name in Utrecht and De Bilt and more K3 stops for Zorg
+    Plus, so that the scorecard has marks outside the funnel limits (expected values: tests/dashboards/
+    test_scorekaart.py). The base rows stay as they are: the other tests' hand-computed numbers do not move."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("INSERT INTO marts.dim_aanbieder VALUES (?, ?)", [BREED, BREED_NAAM])
+        _ins(
+            con,
+            "marts.kpi_uitval",
+            [
+                (2024, UTRECHT, "034401", ZORGPLUS, "07", "19", "volgens_plan", 10),
+                (2024, UTRECHT, "034401", ZORGPLUS, "07", "21", "uitval", 10),
+                (2024, UTRECHT, "034401", BREED, "02", "19", "volgens_plan", 10),
+                (2024, UTRECHT, "034401", BREED, "02", "21", "uitval", 40),
+                (2024, DE_BILT, "031001", BREED, "07", "19", "volgens_plan", 10),
+                (2024, DE_BILT, "031001", BREED, "07", "22", "uitval", 40),
+                (2023, UTRECHT, "034401", BREED, "02", "19", "volgens_plan", 30),
+                (2023, UTRECHT, "034401", BREED, "02", "21", "uitval", 20),
+            ],
+        )
     return path

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_warehouse import ARTEFACTEN, REPO
+from dashboard_warehouse import ARTEFACTEN, REPO, add_scorekaart_rows
 from streamlit_server import draaiende_server, vrije_poort
 
 from wmo_monitor.cli import streamlit_command
@@ -68,25 +70,47 @@ def netwerklog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return map_ / "verbindingen.txt"
 
 
-@pytest.fixture(scope="session")
-def server(_bestanden, netwerklog: Path) -> Iterator[str]:
-    """Start the dashboard as `wmo-monitor serve` would, on a free port against the synthetic warehouse."""
+@contextlib.contextmanager
+def _streamlit(warehouse: Path, users_file: Path, netwerklog: Path, log: Path) -> Iterator[str]:
+    """Run the dashboard as `wmo-monitor serve` would, on a free port against `warehouse`; yields its base URL."""
     if not CHROMIUM.is_file():
         pytest.skip(f"Debian chromium ontbreekt op {CHROMIUM}; e2e-test overgeslagen")
     poort = vrije_poort()
     hook = netwerklog.parent
     env = {
         **os.environ,
-        "WMO_WAREHOUSE": str(_bestanden.warehouse),
-        "WMO_USERS_FILE": str(_bestanden.users_file),
+        "WMO_WAREHOUSE": str(warehouse),
+        "WMO_USERS_FILE": str(users_file),
         "WMO_MIN_CELGROOTTE": "10",
         # The browser stands in for a reverse proxy on this machine: its X-Forwarded-For is the client address.
         "WMO_DASHBOARD_PROXY": "127.0.0.1",
         "WMO_TEST_NETWERKLOG": str(netwerklog),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])),
     }
-    log = ARTEFACTEN / "streamlit-e2e.log"
     ARTEFACTEN.mkdir(exist_ok=True)
     url = f"http://127.0.0.1:{poort}"
     with draaiende_server(streamlit_command("127.0.0.1", poort), env, url, log, cwd=REPO):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server(_bestanden, netwerklog: Path) -> Iterator[str]:
+    """The dashboard against the synthetic warehouse; yields its base URL."""
+    with _streamlit(
+        _bestanden.warehouse, _bestanden.users_file, netwerklog, ARTEFACTEN / "streamlit-e2e.log"
+    ) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def scorekaart_server(
+    _bestanden, netwerklog: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The dashboard against a copy of the synthetic warehouse with the scorecard's extra rows (marks to show)."""
+    kopie = tmp_path_factory.mktemp("scorekaart-e2e") / "warehouse.duckdb"
+    shutil.copy(_bestanden.warehouse, kopie)
+    add_scorekaart_rows(kopie)
+    with _streamlit(
+        kopie, _bestanden.users_file, netwerklog, ARTEFACTEN / "streamlit-e2e-scorekaart.log"
+    ) as url:
         yield url

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.e2e
 
 
-def _login(page: Page, server: str, naam: str, wachtwoord: str) -> None:
+def login(page: Page, server: str, naam: str, wachtwoord: str) -> None:
     page.goto(server)
     page.get_by_label("Gebruikersnaam").fill(naam)
     page.get_by_label("Wachtwoord", exact=True).fill(wachtwoord)
@@ -19,7 +19,9 @@ def _login(page: Page, server: str, naam: str, wachtwoord: str) -> None:
 
 
 def test_contractmanager_browses_and_downloads(page: Page, server: str, _bestanden) -> None:
-    _login(page, server, "contractmanager", _bestanden.wachtwoorden["contractmanager"])
+    login(page, server, "contractmanager", _bestanden.wachtwoorden["contractmanager"])
+    expect(page.get_by_role("heading", name="Scorekaart aanbieder")).to_be_visible(timeout=20_000)
+    page.get_by_role("link", name="Overzicht").click()
     expect(page.get_by_role("heading", name="Overzicht")).to_be_visible(timeout=20_000)
     expect(page.get_by_text("70,0 %").first).to_be_visible()
     expect(page.get_by_text("Peildatum: ").first).to_be_visible()
@@ -53,7 +55,7 @@ def test_contractmanager_browses_and_downloads(page: Page, server: str, _bestand
 
 
 def test_controller_sees_benchmark_funnel(page: Page, server: str, _bestanden) -> None:
-    _login(page, server, "controller", _bestanden.wachtwoorden["controller"])
+    login(page, server, "controller", _bestanden.wachtwoorden["controller"])
     expect(page.get_by_role("heading", name="Overzicht")).to_be_visible(timeout=20_000)
     page.get_by_role("link", name="Benchmark").click()
     expect(page.get_by_role("heading", name="Benchmark")).to_be_visible(timeout=20_000)
