@@ -20,9 +20,11 @@ from ingest.gc_pause import paused_gc
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.iwmo.inhoud import zelfde_inhoud
 from ingest.iwmo.teruglezen import BerichtLezer
-from ingest.landing import LandingFile, leesfout, sha256_of
+from ingest.landing import LandingFile, leesfout, read_path_capped, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
+from ingest.tabular.source import te_groot
 from ingest.writer import insert_rows
+from runtime.config import DEFAULT_LIMITS, Limits
 from runtime.failpoints import failpoint
 
 log = logging.getLogger(__name__)
@@ -92,18 +94,18 @@ class Loader:
         pseudonymiser: Callable[[str], str],
         run_id: str,
         now: datetime,
-        zip_max_bytes: int,
+        limits: Limits = DEFAULT_LIMITS,
         xsd=None,
         progress: Progress | None = None,
         workers: int | None = None,
     ) -> None:
-        """`workers`: processes that parse iWmo messages; None chooses (see `ingest.iwmo.files`), 1 is
-        in-process."""
+        """`limits`: the size caps per file (`runtime.config.Limits`, from the WMO_*_MAX_* settings). `workers`:
+        processes that parse iWmo messages; None chooses (see `ingest.iwmo.files`), 1 is in-process."""
         self.con = con
         self.pseudonymiser = pseudonymiser
         self.run_id = run_id
         self.now = now
-        self.zip_max_bytes = zip_max_bytes
+        self.limits = limits
         self.xsd = xsd
         self.progress = progress or (lambda _msg: None)
         self.workers = workers
@@ -192,16 +194,20 @@ class Loader:
         self.flush()
 
     def _process(self, f: LandingFile, sha: str | None) -> _Outcome | None:
+        """A tabular file (or one outside the families): read whole unless it is over WMO_TABEL_MAX_BYTES, which
+        its size on disk tells before anything is read; such a file is only hashed, in pieces, and refused."""
         try:
-            data = f.path.read_bytes()
+            data = read_path_capped(f.path, self.limits.tabel_max_bytes)
+            if sha is None:
+                sha = sha256_of(f.path) if data is None else hashlib.sha256(data).hexdigest()
         except OSError as exc:
             return self._unreadable(f, leesfout(exc))
-        if sha is None:
-            sha = hashlib.sha256(data).hexdigest()
         if sha in self._known_sha:
             return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
         self._known_sha.add(sha)
         try:
+            if data is None:
+                raise te_groot(self.limits, f.bytes)
             parsed, status, records = self._parse(f, sha, data)
         except Rejection as rej:
             item = QuarantineItem(rej.locatie or f.pad, rej.reden_code, rej.melding)
@@ -223,7 +229,12 @@ class Loader:
 
     def _parse(self, f: LandingFile, sha: str, data: bytes) -> tuple[ParsedFile, str, int]:
         volgnummer = self._volgnummer + len(self._pending) + 1
-        common = {"naam": f.path.name, "bestand_sha256": sha, "bestand_volgnummer": volgnummer}
+        common = {
+            "naam": f.path.name,
+            "bestand_sha256": sha,
+            "bestand_volgnummer": volgnummer,
+            "limits": self.limits,
+        }
         if f.familie == "referentie":
             from ingest.referentie import parse_referentie
 
@@ -269,7 +280,7 @@ class Loader:
             [(f.bestand, f.pad, sha) for f, sha in todo],
             pseudonymiser=self.pseudonymiser,
             xsd=self.xsd,
-            zip_max_bytes=self.zip_max_bytes,
+            limits=self.limits,
             workers=self.workers,
         )
         for (f, _), result in zip(todo, prepared, strict=True):
@@ -354,7 +365,7 @@ class Loader:
             None,
         )
         if self._lezer is None:
-            self._lezer = BerichtLezer(f.landing, self.zip_max_bytes)
+            self._lezer = BerichtLezer(f.landing, self.limits.bericht_max_bytes)
         eerder = None if herkomst is None else self._lezer.lees(*herkomst)
         nieuw = self._lezer.lees(locatie, bestand_sha)
         correctie = (

@@ -80,7 +80,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
             pseudonymiser=pseudonymiser,
             run_id=context.run_id,
             now=datetime.now(),
-            zip_max_bytes=settings.zip_max_bytes,
+            limits=settings.limits,
             xsd=xsd,
             progress=lambda message: (context.log.info(message), progress.report(message, stap="inlezen")),
         )
