@@ -45,6 +45,8 @@ class FamilySummary:
     quarantaine: int = 0
     records: int = 0
     quarantaine_items: int = 0
+    waarschuwingen: int = 0
+    """Warnings on loaded content (`audit.waarschuwingen`), e.g. records repeated within one message."""
     berichten: int = 0
     """iWmo messages parsed (zip members included), whatever became of them: loaded, duplicate or rejected."""
     onleesbaar: int = 0
@@ -330,6 +332,8 @@ class Loader:
                     )
                     rejected += 1
                 continue
+            if message.waarschuwing is not None:
+                result.waarschuwingen.append(message.waarschuwing)
             known[message.bericht_id] = message.inhoud_sha256
             self._run_herkomst[message.bericht_id] = (message.locatie, sha)
             nummers.append(message.nummer)
@@ -416,7 +420,7 @@ class Loader:
             return
         tables: dict[str, list[dict]] = {}
         chunks: dict[int, tuple[Chunk, list[int]]] = {}  # by id(), in order
-        registry, quarantine = [], []
+        registry, quarantine, warnings = [], [], []
         for outcome in self._pending:
             self._volgnummer += 1
             f = outcome.file
@@ -449,6 +453,20 @@ class Loader:
                     }
                 )
                 self.summary.redenen[item.reden_code] += 1
+            for warning in outcome.parsed.waarschuwingen:
+                warnings.append(
+                    {
+                        "pad": f.pad,
+                        "sha256": outcome.sha256,
+                        "familie": f.familie,
+                        "locatie": warning.locatie,
+                        "code": warning.code,
+                        "melding": warning.melding,
+                        "eerst_gezien": self.now,
+                        "bericht_id": warning.bericht_id,
+                        "run_id": self.run_id,
+                    }
+                )
             for name, rows in outcome.parsed.tables.items():
                 tables.setdefault(name, []).extend(rows)
             if outcome.nummers:
@@ -458,6 +476,7 @@ class Loader:
             summary.records += outcome.records
             summary.berichten += outcome.berichten
             summary.quarantaine_items += len(outcome.parsed.quarantaine)
+            summary.waarschuwingen += len(outcome.parsed.waarschuwingen)
             self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
             self._seen_pad_sha.add((f.pad, outcome.sha256))
             self._seen_pads.add(f.pad)
@@ -473,6 +492,7 @@ class Loader:
                 insert_rows(self.con, name, parts)
             insert_rows(self.con, "bestanden", registry)
             insert_rows(self.con, "quarantaine", quarantine)
+            insert_rows(self.con, "waarschuwingen", warnings)
             failpoint("ingest")
             self.con.execute("COMMIT")
         except BaseException:

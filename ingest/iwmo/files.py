@@ -36,7 +36,7 @@ from ingest.iwmo.archive import bericht_te_groot, iter_berichten
 from ingest.iwmo.message import parse_message
 from ingest.iwmo.xsd import XsdValidator
 from ingest.landing import leesfout, read_capped, read_path_capped, sha256_of, sha256_of_fd
-from ingest.model import QuarantineItem, Rejection
+from ingest.model import QuarantineItem, Rejection, Waarschuwing
 from ingest.writer import arrow_table, convert_once
 from runtime.config import Limits
 from runtime.cores import available_cores
@@ -67,6 +67,7 @@ class PreparedMessage(NamedTuple):
     inhoud_sha256: str | None
     records: int  # rows over all tables, the iwmo_berichten row included
     quarantaine: QuarantineItem | None
+    waarschuwing: Waarschuwing | None = None  # RECORDS_HERHAALD of a parsed message
 
 
 class PreparedFile(NamedTuple):
@@ -277,14 +278,37 @@ def _prepare_message(
     nummer = chunk.berichten
     chunk.berichten += 1
     records = 0
+    herhaald: dict[str, int] = {}
     for table, table_rows in parsed.tables.items():
+        if len(table_rows) > 1 and table != "iwmo_berichten":
+            extra = len(table_rows) - len({tuple(row.values()) for row in table_rows})
+            if extra:
+                herhaald[table] = extra
         counts = chunk.aantallen.setdefault(table, [])
         counts += [0] * (nummer - len(counts))
         counts.append(len(table_rows))
         rows.setdefault(table, []).extend(table_rows)
         records += len(table_rows)
     bericht = parsed.tables["iwmo_berichten"][0]
-    return PreparedMessage(nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None)
+    waarschuwing = _herhaald(herhaald, member, bericht["bericht_id"]) if herhaald else None
+    return PreparedMessage(
+        nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None, waarschuwing
+    )
+
+
+def _herhaald(herhaald: dict[str, int], member: str, bericht_id: str) -> Waarschuwing:
+    """RECORDS_HERHAALD: records of one message that are exact copies of an earlier record of that message. They
+    load as sent (a prestatie declared twice is the lawfulness signal RM05, which must stay visible), but a sender
+    does not repeat a record on purpose, and half a million copies in one message is a fault or an attack."""
+    delen = [f"{aantal} {table.split('_', 2)[-1].replace('_', ' ')}" for table, aantal in herhaald.items()]
+    return Waarschuwing(
+        member,
+        "RECORDS_HERHAALD",
+        f"Het bericht bevat records die precies gelijk zijn aan een eerder record in hetzelfde bericht "
+        f"({', '.join(delen)} extra). Ze zijn geladen zoals ze zijn aangeleverd; vraag de afzender of dit de "
+        "bedoeling is, want een dubbel record telt dubbel mee (bij prestaties: signaal dubbele declaratie).",
+        bericht_id,
+    )
 
 
 _FADVISE = getattr(os, "POSIX_FADV_WILLNEED", None) if hasattr(os, "posix_fadvise") else None
