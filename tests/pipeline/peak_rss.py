@@ -2,7 +2,9 @@
 
 A fresh process, because `ru_maxrss` is the peak over a process's life: the test process has already been larger.
 The load itself is the real Loader over every family, with the limits from the environment (`WMO_*_MAX_*`), as
-the ingest assets use it.
+the ingest assets use it. Files named `goed*` are loaded first, before the baseline: the first file of a family
+starts polars' and DuckDB's thread pools and arenas (about 90 MiB for one small CSV), which is not what the large
+file under test costs.
 """
 
 from __future__ import annotations
@@ -35,9 +37,12 @@ create_all(con)
 loader = Loader(con, pseudonymiser=Pseudonymiser("k"), run_id="r", now=datetime(2024, 1, 1),
                 limits=config.from_env().limits, workers=1)
 fresh = loader.new_files(scan(landing))
+warm = [item for item in fresh if item[0].pad.rpartition("/")[2].startswith("goed")]
+for familie in FAMILY_ORDER:  # the first file of a family starts polars' and DuckDB's pools: not the file's cost
+    loader.load_family(familie, warm)
 baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 for familie in FAMILY_ORDER:
-    loader.load_family(familie, fresh)
+    loader.load_family(familie, [item for item in fresh if item not in warm])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({
     "groei_mb": (peak - baseline) / 1024,
