@@ -161,7 +161,7 @@ def test_a_200_mb_message_is_refused_by_its_size_before_it_is_read(tmp_path):
     """Issue 24: a 200 MB message of 249,000 identical prestaties cost 1.8 GB. Over WMO_BERICHT_MAX_BYTES (32 MiB)
     it is refused from its size on disk and only hashed in 1 MiB pieces: peak RSS grows by a few MiB."""
     landing = _landing(tmp_path, {})
-    head, tail = _declaratie(0)
+    head, tail = _declaratie(0, b"DECL2024-20")  # its own identity: refused for its size, not as a conflict
     path = landing / "berichten" / "enorm.xml"
     copies = 200 * 10**6 // len(PRESTATIE)
     with path.open("wb") as handle:
