@@ -56,9 +56,8 @@ def iter_berichten(
                     continue
                 with archive.open(info) as handle:
                     data = handle.read(max_member_bytes + 1)
-                if len(data) > max_member_bytes:  # the file changed since the check
-                    raise _te_groot(locatie, max_expanded_bytes)
-                yield naam, data
+                # over the cap only when the archive changed since the check: then this member is refused too
+                yield naam, bericht_te_groot(max_member_bytes) if len(data) > max_member_bytes else data
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise _corrupt(locatie, exc) from None
 

@@ -313,3 +313,14 @@ def test_warnings_show_in_status(tmp_path):
     report = status_report(settings)
     assert "Waarschuwingen per code (geladen, maar controleren):" in report
     assert "RECORDS_HERHAALD  berichten  1" in report
+
+
+def test_a_plain_message_over_the_cap_comes_as_a_rejection_from_iter_berichten(tmp_path):
+    path = tmp_path / "groot.xml"
+    path.write_bytes(GOOD)
+    [(locatie, refused)] = iter_berichten(path, max_expanded_bytes=10**9, max_member_bytes=len(GOOD) - 1)
+    assert locatie == str(path) and isinstance(refused, Rejection)
+    assert refused.reden_code == "BERICHT_TE_GROOT"
+    assert list(iter_berichten(path, max_expanded_bytes=10**9, max_member_bytes=len(GOOD))) == [
+        (str(path), GOOD)
+    ]
