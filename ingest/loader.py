@@ -20,9 +20,11 @@ from ingest.gc_pause import paused_gc
 from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.iwmo.inhoud import zelfde_inhoud
 from ingest.iwmo.teruglezen import BerichtLezer
-from ingest.landing import LandingFile, leesfout, sha256_of
+from ingest.landing import LandingFile, leesfout, read_path_capped, sha256_of
 from ingest.model import ParsedFile, QuarantineItem, Rejection
+from ingest.tabular.source import te_groot
 from ingest.writer import insert_rows
+from runtime.config import DEFAULT_LIMITS, Limits
 from runtime.failpoints import failpoint
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ class FamilySummary:
     quarantaine: int = 0
     records: int = 0
     quarantaine_items: int = 0
+    waarschuwingen: int = 0
+    """Warnings on loaded content (`audit.waarschuwingen`), e.g. records repeated within one message."""
     berichten: int = 0
     """iWmo messages parsed (zip members included), whatever became of them: loaded, duplicate or rejected."""
     onleesbaar: int = 0
@@ -92,18 +96,18 @@ class Loader:
         pseudonymiser: Callable[[str], str],
         run_id: str,
         now: datetime,
-        zip_max_bytes: int,
+        limits: Limits = DEFAULT_LIMITS,
         xsd=None,
         progress: Progress | None = None,
         workers: int | None = None,
     ) -> None:
-        """`workers`: processes that parse iWmo messages; None chooses (see `ingest.iwmo.files`), 1 is
-        in-process."""
+        """`limits`: the size caps per file (`runtime.config.Limits`, from the WMO_*_MAX_* settings). `workers`:
+        processes that parse iWmo messages; None chooses (see `ingest.iwmo.files`), 1 is in-process."""
         self.con = con
         self.pseudonymiser = pseudonymiser
         self.run_id = run_id
         self.now = now
-        self.zip_max_bytes = zip_max_bytes
+        self.limits = limits
         self.xsd = xsd
         self.progress = progress or (lambda _msg: None)
         self.workers = workers
@@ -192,16 +196,20 @@ class Loader:
         self.flush()
 
     def _process(self, f: LandingFile, sha: str | None) -> _Outcome | None:
+        """A tabular file (or one outside the families): read whole unless it is over WMO_TABEL_MAX_BYTES, which
+        its size on disk tells before anything is read; such a file is only hashed, in pieces, and refused."""
         try:
-            data = f.path.read_bytes()
+            data = read_path_capped(f.path, self.limits.tabel_max_bytes)
+            if sha is None:
+                sha = sha256_of(f.path) if data is None else hashlib.sha256(data).hexdigest()
         except OSError as exc:
             return self._unreadable(f, leesfout(exc))
-        if sha is None:
-            sha = hashlib.sha256(data).hexdigest()
         if sha in self._known_sha:
             return _Outcome(f, sha, "duplicaat", ParsedFile(), 0)
         self._known_sha.add(sha)
         try:
+            if data is None:
+                raise te_groot(self.limits, f.bytes)
             parsed, status, records = self._parse(f, sha, data)
         except Rejection as rej:
             item = QuarantineItem(rej.locatie or f.pad, rej.reden_code, rej.melding)
@@ -223,7 +231,12 @@ class Loader:
 
     def _parse(self, f: LandingFile, sha: str, data: bytes) -> tuple[ParsedFile, str, int]:
         volgnummer = self._volgnummer + len(self._pending) + 1
-        common = {"naam": f.path.name, "bestand_sha256": sha, "bestand_volgnummer": volgnummer}
+        common = {
+            "naam": f.path.name,
+            "bestand_sha256": sha,
+            "bestand_volgnummer": volgnummer,
+            "limits": self.limits,
+        }
         if f.familie == "referentie":
             from ingest.referentie import parse_referentie
 
@@ -269,7 +282,7 @@ class Loader:
             [(f.bestand, f.pad, sha) for f, sha in todo],
             pseudonymiser=self.pseudonymiser,
             xsd=self.xsd,
-            zip_max_bytes=self.zip_max_bytes,
+            limits=self.limits,
             workers=self.workers,
         )
         for (f, _), result in zip(todo, prepared, strict=True):
@@ -319,6 +332,8 @@ class Loader:
                     )
                     rejected += 1
                 continue
+            if message.waarschuwing is not None:
+                result.waarschuwingen.append(message.waarschuwing)
             known[message.bericht_id] = message.inhoud_sha256
             self._run_herkomst[message.bericht_id] = (message.locatie, sha)
             nummers.append(message.nummer)
@@ -354,7 +369,7 @@ class Loader:
             None,
         )
         if self._lezer is None:
-            self._lezer = BerichtLezer(f.landing, self.zip_max_bytes)
+            self._lezer = BerichtLezer(f.landing, self.limits.bericht_max_bytes)
         eerder = None if herkomst is None else self._lezer.lees(*herkomst)
         nieuw = self._lezer.lees(locatie, bestand_sha)
         correctie = (
@@ -405,7 +420,7 @@ class Loader:
             return
         tables: dict[str, list[dict]] = {}
         chunks: dict[int, tuple[Chunk, list[int]]] = {}  # by id(), in order
-        registry, quarantine = [], []
+        registry, quarantine, warnings = [], [], []
         for outcome in self._pending:
             self._volgnummer += 1
             f = outcome.file
@@ -438,6 +453,20 @@ class Loader:
                     }
                 )
                 self.summary.redenen[item.reden_code] += 1
+            for warning in outcome.parsed.waarschuwingen:
+                warnings.append(
+                    {
+                        "pad": f.pad,
+                        "sha256": outcome.sha256,
+                        "familie": f.familie,
+                        "locatie": warning.locatie,
+                        "code": warning.code,
+                        "melding": warning.melding,
+                        "eerst_gezien": self.now,
+                        "bericht_id": warning.bericht_id,
+                        "run_id": self.run_id,
+                    }
+                )
             for name, rows in outcome.parsed.tables.items():
                 tables.setdefault(name, []).extend(rows)
             if outcome.nummers:
@@ -447,6 +476,7 @@ class Loader:
             summary.records += outcome.records
             summary.berichten += outcome.berichten
             summary.quarantaine_items += len(outcome.parsed.quarantaine)
+            summary.waarschuwingen += len(outcome.parsed.waarschuwingen)
             self._seen_stat.add((f.pad, f.bytes, f.mtime_ns))
             self._seen_pad_sha.add((f.pad, outcome.sha256))
             self._seen_pads.add(f.pad)
@@ -462,6 +492,7 @@ class Loader:
                 insert_rows(self.con, name, parts)
             insert_rows(self.con, "bestanden", registry)
             insert_rows(self.con, "quarantaine", quarantine)
+            insert_rows(self.con, "waarschuwingen", warnings)
             failpoint("ingest")
             self.con.execute("COMMIT")
         except BaseException:

@@ -25,12 +25,24 @@ class QuarantineItem:
     bericht_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Waarschuwing:
+    """Something a data steward should look at in content that did load (`audit.waarschuwingen`): unlike a
+    QuarantineItem, nothing was refused."""
+
+    locatie: str
+    code: str
+    melding: str
+    bericht_id: str | None = None
+
+
 @dataclass
 class ParsedFile:
-    """Rows per raw table name, plus the row-level rejections found while parsing."""
+    """Rows per raw table name, plus the row-level rejections and the warnings found while parsing."""
 
     tables: dict[str, list[dict]] = field(default_factory=dict)
     quarantaine: list[QuarantineItem] = field(default_factory=list)
+    waarschuwingen: list[Waarschuwing] = field(default_factory=list)
 
     def add(self, table: str, row: dict) -> None:
         self.tables.setdefault(table, []).append(row)

@@ -293,6 +293,17 @@ AUDIT_TABLES: dict[str, list[tuple[str, str]]] = {
         ("bericht_id", "VARCHAR"),
         ("run_id", "VARCHAR"),
     ],
+    "waarschuwingen": [
+        ("pad", "VARCHAR"),
+        ("sha256", "VARCHAR"),
+        ("familie", "VARCHAR"),
+        ("locatie", "VARCHAR"),
+        ("code", "VARCHAR"),
+        ("melding", "VARCHAR"),
+        ("eerst_gezien", "TIMESTAMP"),
+        ("bericht_id", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+    ],
     "runs": [
         ("run_id", "VARCHAR"),
         ("start", "TIMESTAMP"),

@@ -19,6 +19,41 @@ DEFAULT_ZIP_MAX_BYTES = 2 * 1024**3
 """inputs.md: a zip that would expand beyond this many bytes is quarantined as a whole (ZIP_TE_GROOT)."""
 DEFAULT_DASHBOARD_ADRES = "127.0.0.1"
 """The dashboard listens only on this machine unless an address is given (docs/security.md, Dashboard)."""
+DEFAULT_ZIP_MAX_VERHOUDING = 200
+"""A zip member that expands to more than this many times its compressed size is a zip bomb (ZIP_COMPRESSIE_TE_HOOG):
+iWmo XML compresses 3 to 20 times (a region's archives, 2026-12-07), deflated zeros about 1,000 times."""
+DEFAULT_BERICHT_MAX_BYTES = 32 * 1024**2
+"""One iWmo message, a plain .xml file or a zip member (BERICHT_TE_GROOT). A generated region-year's largest message
+is about 350 KB, a monthly 323 of 20,000 prestaties 16 MB; parsing costs about 7 times the message's size."""
+DEFAULT_TABEL_MAX_BYTES = 64 * 1024**2
+"""One complaint register, workbook or reference file; for an .xlsx its uncompressed content (BESTAND_TE_GROOT)."""
+DEFAULT_TABEL_MAX_RIJEN = 100_000
+"""Data rows of one CSV file or sheet (TE_VEEL_RIJEN): a provider's yearly Resultaten sheet has a few thousand."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one landing file may cost, so that memory stays bounded whatever a sender delivers: each is
+    checked before the file or member is read whole (its size on disk or in the zip headers), then counted while
+    reading, because a declared size can lie. docs/iwmo-parser.md and docs/tabular-inputs.md, Limits."""
+
+    zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES
+    zip_max_verhouding: int = DEFAULT_ZIP_MAX_VERHOUDING
+    bericht_max_bytes: int = DEFAULT_BERICHT_MAX_BYTES
+    tabel_max_bytes: int = DEFAULT_TABEL_MAX_BYTES
+    tabel_max_rijen: int = DEFAULT_TABEL_MAX_RIJEN
+
+
+DEFAULT_LIMITS = Limits()
+
+_LIMIT_VARIABLES = {
+    "zip_max_bytes": ("WMO_ZIP_MAX_BYTES", "2147483648 (2 GiB)"),
+    "zip_max_verhouding": ("WMO_ZIP_MAX_VERHOUDING", "200"),
+    "bericht_max_bytes": ("WMO_BERICHT_MAX_BYTES", "33554432 (32 MiB)"),
+    "tabel_max_bytes": ("WMO_TABEL_MAX_BYTES", "67108864 (64 MiB)"),
+    "tabel_max_rijen": ("WMO_TABEL_MAX_RIJEN", "100000"),
+}
+"""Setting -> (environment variable, its default as the error message shows it)."""
 
 
 class ConfigError(RuntimeError):
@@ -37,6 +72,15 @@ class Settings:
     zip_max_bytes: int = DEFAULT_ZIP_MAX_BYTES
     dashboard_adres: str = DEFAULT_DASHBOARD_ADRES
     dashboard_proxies: tuple[str, ...] = ()
+    zip_max_verhouding: int = DEFAULT_ZIP_MAX_VERHOUDING
+    bericht_max_bytes: int = DEFAULT_BERICHT_MAX_BYTES
+    tabel_max_bytes: int = DEFAULT_TABEL_MAX_BYTES
+    tabel_max_rijen: int = DEFAULT_TABEL_MAX_RIJEN
+
+    @property
+    def limits(self) -> Limits:
+        """The size caps, as the loader takes them."""
+        return Limits(**{name: getattr(self, name) for name in _LIMIT_VARIABLES})
 
     @property
     def work_db(self) -> Path:
@@ -96,12 +140,6 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
     min_cel = env.get("WMO_MIN_CELGROOTTE")
     if min_cel is not None and not min_cel.isdigit():
         raise ConfigError(f"WMO_MIN_CELGROOTTE={min_cel!r} is geen geheel getal.")
-    zip_max = env.get("WMO_ZIP_MAX_BYTES")
-    if zip_max and (not (zip_max.isascii() and zip_max.strip().isdigit()) or int(zip_max) <= 0):
-        raise ConfigError(
-            f"WMO_ZIP_MAX_BYTES={zip_max!r} is geen positief geheel aantal bytes; bijvoorbeeld 2147483648 (2 GiB, "
-            "de standaard)."
-        )
     xsd_dir = env.get("WMO_IWMO_XSD_DIR")
     users = env.get("WMO_USERS_FILE")
     return Settings(
@@ -112,9 +150,22 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         iwmo_xsd_dir=Path(xsd_dir) if xsd_dir else None,
         min_celgrootte=int(min_cel) if min_cel else 10,
         users_file=Path(users) if users else None,
-        zip_max_bytes=int(zip_max) if zip_max else DEFAULT_ZIP_MAX_BYTES,
         dashboard_adres=env.get("WMO_DASHBOARD_ADRES") or DEFAULT_DASHBOARD_ADRES,
         dashboard_proxies=tuple(
             p.strip() for p in env.get("WMO_DASHBOARD_PROXY", "").split(",") if p.strip()
         ),
+        **{
+            name: _positive(env, variable, getattr(Limits, name), standaard)
+            for name, (variable, standaard) in _LIMIT_VARIABLES.items()
+        },
     )
+
+
+def _positive(env: dict[str, str], variable: str, default: int, standaard: str) -> int:
+    """A limit from the environment: a positive whole number (of bytes, rows or times), else ConfigError."""
+    value = env.get(variable)
+    if not value:
+        return default
+    if not (value.isascii() and value.strip().isdigit()) or int(value) <= 0:
+        raise ConfigError(f"{variable}={value!r} is geen positief geheel getal; de standaard is {standaard}.")
+    return int(value)

@@ -83,7 +83,14 @@ def read_run(settings: config.Settings, run_id: str) -> dict:
     with duckdb.connect(str(settings.work_db), read_only=True) as con:
         rel = con.sql("SELECT * FROM audit.runs WHERE run_id = ?", params=[run_id])
         rows = rel.fetchall()
-        return dict(zip(rel.columns, rows[0], strict=True)) if rows else {}
+        if not rows:
+            return {}
+        summary = dict(zip(rel.columns, rows[0], strict=True))
+        # the table exists once a run has created the work database's tables, which this run did
+        summary["waarschuwingen"] = con.execute(
+            "SELECT count(*) FROM audit.waarschuwingen WHERE run_id = ?", [run_id]
+        ).fetchall()[0][0]
+        return summary
 
 
 def format_summary(outcome: RunOutcome) -> str:
@@ -92,7 +99,8 @@ def format_summary(outcome: RunOutcome) -> str:
         f"Run {outcome.run_id}: {'GESLAAGD' if outcome.success else 'MISLUKT'}",
         f"  nieuwe bestanden: {s.get('bestanden_nieuw') or 0}  geladen: {s.get('bestanden_geladen') or 0}  "
         f"duplicaat: {s.get('bestanden_duplicaat') or 0}  quarantaine: {s.get('bestanden_quarantaine') or 0}",
-        f"  records: {s.get('records_raw') or 0}  afgekeurde berichten/rijen: {s.get('quarantaine_items') or 0}",
+        f"  records: {s.get('records_raw') or 0}  afgekeurde berichten/rijen: {s.get('quarantaine_items') or 0}  "
+        f"waarschuwingen: {s.get('waarschuwingen') or 0}",
         f"  dbt-tests geslaagd: {s.get('dbt_tests_geslaagd') or 0}  gefaald: {s.get('dbt_tests_gefaald') or 0}",
         f"  peildatum: {s.get('peildatum') or '-'}",
     ]

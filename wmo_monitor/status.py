@@ -31,6 +31,16 @@ def _table(rel: duckdb.DuckDBPyRelation) -> str:
     return "\n".join([fmt.format(*columns), *(fmt.format(*r) for r in cells)])
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether audit.<table> exists: a warehouse from before the table was added has not got it until its next run."""
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'audit' AND table_name = ?",
+            [table],
+        ).fetchall()[0][0]
+    )
+
+
 def status_report(settings: config.Settings) -> str:
     con, source = _open(settings)
     with con:
@@ -64,6 +74,17 @@ def status_report(settings: config.Settings) -> str:
                        FROM audit.quarantaine GROUP BY reden_code, familie ORDER BY aantal DESC, reden_code"""
                 )
             )
+        )
+        parts += ["", "Waarschuwingen per code (geladen, maar controleren):"]
+        parts.append(
+            _table(
+                con.sql(
+                    """SELECT code, familie, count(*) AS aantal, any_value(melding)[:90] AS voorbeeld
+                       FROM audit.waarschuwingen GROUP BY code, familie ORDER BY aantal DESC, code"""
+                )
+            )
+            if _has_table(con, "waarschuwingen")
+            else "  (geen)"
         )
         failed = con.sql(
             "SELECT run_id[:8], melding FROM audit.runs WHERE status IN ('mislukt', 'afgebroken') "

@@ -2,10 +2,11 @@
 
 Pure functions: no DuckDB, no Dagster. The loader calls
 
-    for locatie, data in iter_berichten(path, max_expanded_bytes=...):
+    for locatie, data in iter_berichten(path, max_expanded_bytes=..., max_member_bytes=..., max_ratio=...):
         parsed = parse_message(data, locatie=locatie, bestand_sha256=..., pseudonymiser=..., xsd=validator_or_None)
 
-and quarantines every `ingest.model.Rejection`. See docs/iwmo-parser.md for the decisions behind it.
+and quarantines every `ingest.model.Rejection` (raised, or yielded in place of a member's bytes when the member
+is over `max_member_bytes`). See docs/iwmo-parser.md for the decisions behind it.
 """
 
 from __future__ import annotations

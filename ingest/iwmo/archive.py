@@ -7,9 +7,14 @@ A zip is checked as a whole before anything is yielded (inputs.md: an unsafe arc
   ZIP_TE_GROOT       declared uncompressed sizes over the limit, or actual decompressed bytes over the limit
                      (streamed in chunks and counted, so a lying header cannot blow up memory; Python's
                      zipfile also stops at the declared size and then fails the CRC -> ZIP_CORRUPT)
+  ZIP_COMPRESSIE_TE_HOOG  a member (over 1 MiB) that expands to more than `max_ratio` times its compressed size,
+                     declared or counted: a zip bomb, refused before it has cost the whole limit in time
   ZIP_LEEG           no member left once folders and macOS metadata are skipped: without it such an archive would
                      end in quarantine with no reason, and the sender would not learn that nothing arrived
-Then every non-directory member is yielded as (f"{path}!{member}", bytes), in archive order, at any folder depth.
+Then every non-directory member is yielded as (f"{path}!{member}", bytes), in archive order, at any folder depth,
+and read no further than `max_member_bytes` + 1: a member over that cap (one message, BERICHT_TE_GROOT) comes as a
+`Rejection` in place of its bytes, so the caller quarantines that member and the others still load. Memory is
+bounded by one member, whatever the archive's size.
 Members that are not *.xml are yielded too; `parse_message` rejects them with BESTANDSTYPE_ONBEKEND so they show
 up in quarantine instead of disappearing. macOS metadata (`__MACOSX/`, `._*`) is skipped: it is not content.
 """
@@ -22,28 +27,55 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from ingest.landing import read_path_capped
 from ingest.model import Rejection
+from ingest.zipsize import count_member, declared_ratio_over
+from runtime.config import DEFAULT_BERICHT_MAX_BYTES, DEFAULT_ZIP_MAX_VERHOUDING
 
-_CHUNK = 1 << 16
 
-
-def iter_berichten(path: Path, *, max_expanded_bytes: int) -> Iterator[tuple[str, bytes]]:
+def iter_berichten(
+    path: Path,
+    *,
+    max_expanded_bytes: int,
+    max_member_bytes: int = DEFAULT_BERICHT_MAX_BYTES,
+    max_ratio: int = DEFAULT_ZIP_MAX_VERHOUDING,
+) -> Iterator[tuple[str, bytes | Rejection]]:
     path = Path(path)
     if path.suffix.lower() != ".zip":
-        yield str(path), path.read_bytes()
+        data = read_path_capped(path, max_member_bytes)
+        yield str(path), bericht_te_groot(max_member_bytes) if data is None else data
         return
     locatie = str(path)
-    members = _controleer_zip(path, max_expanded_bytes, locatie)
+    members, te_groot = _controleer_zip(path, max_expanded_bytes, max_member_bytes, max_ratio, locatie)
     try:
         with zipfile.ZipFile(path) as archive:
             for info in members:
+                naam = f"{path}!{info.filename}"
+                if info.filename in te_groot:
+                    yield naam, bericht_te_groot(max_member_bytes, te_groot[info.filename])
+                    continue
                 with archive.open(info) as handle:
-                    data = handle.read(max_expanded_bytes + 1)
-                if len(data) > max_expanded_bytes:  # the file changed since the check
-                    raise _te_groot(locatie, max_expanded_bytes)
-                yield f"{path}!{info.filename}", data
+                    data = handle.read(max_member_bytes + 1)
+                # over the cap only when the archive changed since the check: then this member is refused too
+                yield naam, bericht_te_groot(max_member_bytes) if len(data) > max_member_bytes else data
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise _corrupt(locatie, exc) from None
+
+
+def bericht_te_groot(limit: int, size: int | None = None) -> Rejection:
+    """BERICHT_TE_GROOT: one message over WMO_BERICHT_MAX_BYTES, refused before it is read (or expanded) whole."""
+    wat = f"is {_aantal(size)} bytes groot" if size is not None else f"is groter dan {_aantal(limit)} bytes"
+    return Rejection(
+        "BERICHT_TE_GROOT",
+        f"Het bericht {wat}; de grens is {_aantal(limit)} bytes (WMO_BERICHT_MAX_BYTES). Zo'n groot bericht wordt "
+        "niet ingelezen, omdat het te veel geheugen kost. Laat de afzender het in kleinere berichten opsplitsen, of "
+        "verhoog de grens als berichten van deze grootte normaal zijn.",
+    )
+
+
+def _aantal(n: int) -> str:
+    """A number as Dutch text shows it: 33.554.432."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _is_metadata(name: str) -> bool:
@@ -58,7 +90,10 @@ def _onveilig(name: str) -> bool:
     return any(part == ".." for part in normal.split("/"))
 
 
-def _controleer_zip(path: Path, limit: int, locatie: str) -> list[zipfile.ZipInfo]:
+def _controleer_zip(
+    path: Path, limit: int, member_limit: int, ratio: int, locatie: str
+) -> tuple[list[zipfile.ZipInfo], dict[str, int | None]]:
+    """The members to yield, and those over `member_limit` (name -> size, None when only the count knows it)."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -91,6 +126,9 @@ def _controleer_zip(path: Path, limit: int, locatie: str) -> list[zipfile.ZipInf
         declared = _gedeclareerd(infos)
         if declared > limit:
             raise _te_groot(locatie, limit, declared)
+        bomb = next((info for info in infos if declared_ratio_over(info, ratio)), None)
+        if bomb is not None:
+            raise _compressie(locatie, bomb, ratio)
         members = [i for i in infos if not i.is_dir() and not _is_metadata(i.filename)]
         if not members:
             raise Rejection(
@@ -99,19 +137,27 @@ def _controleer_zip(path: Path, limit: int, locatie: str) -> list[zipfile.ZipInf
                 "archief opnieuw aan met de iWmo-berichten (.xml) erin.",
                 locatie,
             )
+        te_groot: dict[str, int | None] = {
+            info.filename: info.file_size for info in members if info.file_size > member_limit
+        }
         total = 0
         try:
             for info in members:
-                with archive.open(info) as handle:
-                    while chunk := handle.read(_CHUNK):
-                        total += len(chunk)
-                        if total > limit:
-                            raise _te_groot(locatie, limit)
+                if info.filename in te_groot:  # not expanded at all: it is refused by its declared size
+                    continue
+                counted, over_ratio = count_member(archive, info, min(member_limit, limit - total), ratio)
+                total += counted
+                if over_ratio:
+                    raise _compressie(locatie, info, ratio)
+                if total > limit:
+                    raise _te_groot(locatie, limit)
+                if counted > member_limit:  # the header said less: counting stopped at the cap
+                    te_groot[info.filename] = None
         except Rejection:
             raise
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
             raise _corrupt(locatie, exc) from None
-    return members
+    return members, te_groot
 
 
 def _gedeclareerd(infos: list[zipfile.ZipInfo]) -> int:
@@ -124,6 +170,17 @@ def _corrupt(locatie: str, exc: BaseException) -> Rejection:
         "ZIP_CORRUPT",
         f"Het zip-archief is beschadigd of onleesbaar ({type(exc).__name__}: {str(exc)[:120]}); daarom wordt niets "
         "uit dit archief geladen. Lever het archief opnieuw aan.",
+        locatie,
+    )
+
+
+def _compressie(locatie: str, info: zipfile.ZipInfo, ratio: int) -> Rejection:
+    return Rejection(
+        "ZIP_COMPRESSIE_TE_HOOG",
+        f"Het archieflid '{info.filename[:100]}' pakt uit tot meer dan {ratio} keer zijn ingepakte grootte "
+        f"({_aantal(info.compress_size)} bytes ingepakt; grens WMO_ZIP_MAX_VERHOUDING); mogelijk een zip-bom, daarom "
+        "wordt niets uit dit archief geladen. iWmo-berichten worden hooguit enkele tientallen keren kleiner; lever "
+        "het archief opnieuw aan met de berichten zelf.",
         locatie,
     )
 

@@ -5,7 +5,7 @@ depends on earlier files (a file whose content was loaded before, a message that
 with one, the volgnummer, the DuckDB writes) stays in the loader's process, which consumes the results in the
 original file order: the outcome does not depend on how the work was split or on the number of processes.
 
-    for prepared in prepare_files([(path, pad, sha_or_None), ...], pseudonymiser=..., xsd=..., zip_max_bytes=...):
+    for prepared in prepare_files([(path, pad, sha_or_None), ...], pseudonymiser=..., xsd=..., limits=...):
         ...  # PreparedFile, in input order
 
 Files are prepared in chunks. A chunk returns compact results: per message its identity and row counts, and per
@@ -32,12 +32,13 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from ingest.gc_pause import paused_gc
-from ingest.iwmo.archive import iter_berichten
+from ingest.iwmo.archive import bericht_te_groot, iter_berichten
 from ingest.iwmo.message import parse_message
 from ingest.iwmo.xsd import XsdValidator
-from ingest.landing import leesfout
-from ingest.model import QuarantineItem, Rejection
+from ingest.landing import leesfout, read_capped, read_path_capped, sha256_of, sha256_of_fd
+from ingest.model import QuarantineItem, Rejection, Waarschuwing
 from ingest.writer import arrow_table, convert_once
+from runtime.config import Limits
 from runtime.cores import available_cores
 
 PARALLEL_MIN_FILES = 200
@@ -66,6 +67,7 @@ class PreparedMessage(NamedTuple):
     inhoud_sha256: str | None
     records: int  # rows over all tables, the iwmo_berichten row included
     quarantaine: QuarantineItem | None
+    waarschuwing: Waarschuwing | None = None  # RECORDS_HERHAALD of a parsed message
 
 
 class PreparedFile(NamedTuple):
@@ -132,7 +134,7 @@ def _to_ipc(table: pa.Table) -> bytes:
 class _Settings(NamedTuple):
     pseudonymiser: Callable[[str], str]
     xsd: XsdValidator | None
-    zip_max_bytes: int
+    limits: Limits
 
 
 def prepare_files(
@@ -140,12 +142,12 @@ def prepare_files(
     *,
     pseudonymiser: Callable[[str], str],
     xsd: XsdValidator | None,
-    zip_max_bytes: int,
+    limits: Limits,
     workers: int | None = None,
 ) -> Iterator[PreparedFile]:
     """A `PreparedFile` per item, in input order. `workers=None` chooses: in-process for small inputs or where
     processes cannot be forked, else one process per available core."""
-    settings = _Settings(lru_cache(maxsize=PSEUDONIEM_CACHE)(pseudonymiser), xsd, zip_max_bytes)
+    settings = _Settings(lru_cache(maxsize=PSEUDONIEM_CACHE)(pseudonymiser), xsd, limits)
     if workers is None:
         workers = _default_workers(len(items))
     if workers <= 1 or not _can_fork():
@@ -186,21 +188,45 @@ def prepare_file(
     fd: int | None = None,
 ) -> PreparedFile:
     """Read the file once (from `fd` when the caller opened it); hash those bytes unless the registry already
-    did; parse every message, adding its rows to `rows` and their counts to `chunk`."""
+    did; parse every message, adding its rows to `rows` and their counts to `chunk`.
+
+    What is not parsed from memory is not read into it: a zip is hashed in pieces and its members are read one by
+    one, and a plain message over the cap (WMO_BERICHT_MAX_BYTES, known from its size on disk) is hashed in
+    pieces and refused unread."""
+    limits = settings.limits
+    archive = _is_zip(path)
     try:
-        data = _read(path, fd)
+        data = _read(path, fd, None if archive else limits.bericht_max_bytes)
     except OSError as exc:
         return PreparedFile("", [], None, None, chunk, leesfout(exc))
     hashed_here = sha256 is None
-    if hashed_here:
-        sha256 = hashlib.sha256(data).hexdigest()
     berichten: list[PreparedMessage] = []
+    if data is None:  # a zip, or a message over the cap
+        if hashed_here:
+            try:
+                sha256 = _sha256(path, fd)
+            except OSError as exc:
+                return PreparedFile("", [], None, None, chunk, leesfout(exc))
+        if not archive:
+            berichten.append(_refused_message(bericht_te_groot(limits.bericht_max_bytes), pad, chunk))
+            return PreparedFile(sha256, berichten, None, None, chunk)
+    elif hashed_here:
+        sha256 = hashlib.sha256(data).hexdigest()
     try:
-        if _is_zip(path):
-            archive = Path(path)
-            for locatie, member_data in iter_berichten(archive, max_expanded_bytes=settings.zip_max_bytes):
-                member = locatie.replace(str(archive), pad, 1)
-                berichten.append(_prepare_message(member_data, member, sha256, None, settings, chunk, rows))
+        if archive:
+            zip_path = Path(path)
+            for locatie, member_data in iter_berichten(
+                zip_path,
+                max_expanded_bytes=limits.zip_max_bytes,
+                max_member_bytes=limits.bericht_max_bytes,
+                max_ratio=limits.zip_max_verhouding,
+            ):
+                member = locatie.replace(str(zip_path), pad, 1)
+                berichten.append(
+                    _refused_message(member_data, member, chunk)
+                    if isinstance(member_data, Rejection)
+                    else _prepare_message(member_data, member, sha256, None, settings, chunk, rows)
+                )
         else:  # a plain message: the file's hash is the content hash
             inhoud = sha256 if hashed_here else None
             berichten.append(_prepare_message(data, pad, sha256, inhoud, settings, chunk, rows))
@@ -219,6 +245,16 @@ def prepare_file(
     return PreparedFile(sha256, berichten, None, None, chunk)
 
 
+def _refused_message(rej: Rejection, member: str, chunk: Chunk) -> PreparedMessage:
+    """A message of the chunk that is quarantined without rows (it keeps its number, as every message does)."""
+    nummer = chunk.berichten
+    chunk.berichten += 1
+    item = QuarantineItem(
+        rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
+    )
+    return PreparedMessage(nummer, member, None, None, 0, item)
+
+
 def _prepare_message(
     data: bytes,
     member: str,
@@ -228,8 +264,6 @@ def _prepare_message(
     chunk: Chunk,
     rows: dict[str, list[dict]],
 ) -> PreparedMessage:
-    nummer = chunk.berichten
-    chunk.berichten += 1
     try:
         parsed = parse_message(
             data,
@@ -240,19 +274,41 @@ def _prepare_message(
             inhoud_sha256=inhoud_sha256,
         )
     except Rejection as rej:
-        item = QuarantineItem(
-            rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
-        )
-        return PreparedMessage(nummer, member, None, None, 0, item)
+        return _refused_message(rej, member, chunk)
+    nummer = chunk.berichten
+    chunk.berichten += 1
     records = 0
+    herhaald: dict[str, int] = {}
     for table, table_rows in parsed.tables.items():
+        if len(table_rows) > 1 and table != "iwmo_berichten":
+            extra = len(table_rows) - len({tuple(row.values()) for row in table_rows})
+            if extra:
+                herhaald[table] = extra
         counts = chunk.aantallen.setdefault(table, [])
         counts += [0] * (nummer - len(counts))
         counts.append(len(table_rows))
         rows.setdefault(table, []).extend(table_rows)
         records += len(table_rows)
     bericht = parsed.tables["iwmo_berichten"][0]
-    return PreparedMessage(nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None)
+    waarschuwing = _herhaald(herhaald, member, bericht["bericht_id"]) if herhaald else None
+    return PreparedMessage(
+        nummer, member, bericht["bericht_id"], bericht["inhoud_sha256"], records, None, waarschuwing
+    )
+
+
+def _herhaald(herhaald: dict[str, int], member: str, bericht_id: str) -> Waarschuwing:
+    """RECORDS_HERHAALD: records of one message that are exact copies of an earlier record of that message. They
+    load as sent (a prestatie declared twice is the lawfulness signal RM05, which must stay visible), but a sender
+    does not repeat a record on purpose, and half a million copies in one message is a fault or an attack."""
+    delen = [f"{aantal} {table.split('_', 2)[-1].replace('_', ' ')}" for table, aantal in herhaald.items()]
+    return Waarschuwing(
+        member,
+        "RECORDS_HERHAALD",
+        f"Het bericht bevat records die precies gelijk zijn aan een eerder record in hetzelfde bericht "
+        f"({', '.join(delen)} extra). Ze zijn geladen zoals ze zijn aangeleverd; vraag de afzender of dit de "
+        "bedoeling is, want een dubbel record telt dubbel mee (bij prestaties: signaal dubbele declaratie).",
+        bericht_id,
+    )
 
 
 _FADVISE = getattr(os, "POSIX_FADV_WILLNEED", None) if hasattr(os, "posix_fadvise") else None
@@ -284,28 +340,19 @@ def _read_ahead(paths: list[str]) -> list[int | None]:
     return descriptors
 
 
-def _read(path: str, fd: int | None = None) -> bytes:
-    """The file's bytes, from `fd` (left open: its owner closes it) or else from a descriptor of its own.
-    `os.read` of the size `fstat` gives costs a third of `open(...).read()` for the small files of berichten/
-    (no Python file objects); a file that grows meanwhile is read to its end."""
-    if fd is None:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-        try:
-            return _read_all(fd)
-        finally:
-            os.close(fd)
-    return _read_all(fd)
+def _read(path: str, fd: int | None, max_bytes: int | None) -> bytes | None:
+    """The file's bytes, from `fd` (left open: its owner closes it) or else from a descriptor of its own; None
+    without reading when `max_bytes` is None (a zip, which is read member by member) or the file is larger."""
+    if max_bytes is None:
+        return None
+    return read_path_capped(path, max_bytes) if fd is None else read_capped(fd, max_bytes)
 
 
-def _read_all(fd: int) -> bytes:
-    size = os.fstat(fd).st_size
-    data = os.read(fd, size + 1)
-    if len(data) <= size:
-        return data
-    parts = [data]
-    while part := os.read(fd, 1 << 20):
-        parts.append(part)
-    return b"".join(parts)
+def _sha256(path: str, fd: int | None) -> str:
+    """The file's SHA-256, hashed in pieces from `fd` or from a descriptor of its own."""
+    if fd is not None:
+        return sha256_of_fd(fd)
+    return sha256_of(Path(path))
 
 
 def _is_zip(path: str) -> bool:

@@ -15,6 +15,7 @@ from ingest.model import ParsedFile
 from ingest.tabular import Field, RowCheck, Table, open_workbook, read_csv_table, to_rows, validate
 from ingest.tabular import values as v
 from ingest.tabular.source import extension
+from runtime.config import DEFAULT_LIMITS, Limits
 
 CATEGORIEEN = frozenset({"bejegening", "kwaliteit", "communicatie", "organisatie", "financieel", "overig"})
 UITKOMSTEN = frozenset({"gegrond", "deels gegrond", "ongegrond", "ingetrokken", "in behandeling"})
@@ -57,13 +58,18 @@ def parse_klachten(
     bestand_sha256: str,
     bestand_volgnummer: int,
     pseudonymiser: Callable[[str], str],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedFile:
     """Rows of the register; bad rows become QuarantineItems, a bad file raises Rejection.
 
     `naam` only decides CSV or XLSX (by extension); the content carries all meaning.
     """
     suffix = extension(naam, (".csv", ".xlsx"))
-    table: Table = read_csv_table(data) if suffix == ".csv" else open_workbook(data).first_sheet()
+    table: Table = (
+        read_csv_table(data, limits.tabel_max_rijen)
+        if suffix == ".csv"
+        else open_workbook(data, limits).first_sheet()
+    )
     good, quarantaine = validate(table, _fields(pseudonymiser), _CHECKS)
     good = good.rename({"bsn": "client_pseudoniem"})
     file_cols = {"bestand_sha256": bestand_sha256, "bestand_volgnummer": bestand_volgnummer}

@@ -15,6 +15,7 @@ import polars as pl
 from ingest.model import ParsedFile, Rejection
 from ingest.tabular import Field, RowCheck, read_csv_table, to_rows, validate
 from ingest.tabular import values as v
+from runtime.config import DEFAULT_LIMITS, Limits
 
 REFERENTIE_BESTANDEN: Mapping[str, str] = MappingProxyType(
     {
@@ -88,7 +89,9 @@ _CHECKS: dict[str, list[RowCheck]] = {
 }
 
 
-def parse_referentie(data: bytes, *, naam: str, bestand_sha256: str, bestand_volgnummer: int) -> ParsedFile:
+def parse_referentie(
+    data: bytes, *, naam: str, bestand_sha256: str, bestand_volgnummer: int, limits: Limits = DEFAULT_LIMITS
+) -> ParsedFile:
     """Rows for the raw table that `naam` (file name, any folder, any case) stands for."""
     file_name = PurePath(naam.replace("\\", "/")).name
     table_name = REFERENTIE_BESTANDEN.get(file_name.lower())
@@ -98,7 +101,9 @@ def parse_referentie(data: bytes, *, naam: str, bestand_sha256: str, bestand_vol
             "BESTANDSTYPE_ONBEKEND",
             f"Het bestand '{file_name}' is geen bekend referentiebestand. Gebruik een van de namen {listed}.",
         )
-    good, quarantaine = validate(read_csv_table(data), _FIELDS[table_name], _CHECKS.get(table_name, ()))
+    good, quarantaine = validate(
+        read_csv_table(data, limits.tabel_max_rijen), _FIELDS[table_name], _CHECKS.get(table_name, ())
+    )
     rows = to_rows(
         good, table_name, {"bestand_sha256": bestand_sha256, "bestand_volgnummer": bestand_volgnummer}
     )

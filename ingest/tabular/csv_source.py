@@ -10,6 +10,7 @@ import polars as pl
 from ingest.model import Rejection
 from ingest.tabular.encoding import decode_text
 from ingest.tabular.table import Table
+from runtime.config import DEFAULT_TABEL_MAX_RIJEN
 
 _CANDIDATES = (";", ",", "\t")
 
@@ -25,11 +26,12 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] > 0 else ";"
 
 
-def read_csv_table(data: bytes) -> Table:
+def read_csv_table(data: bytes, max_rijen: int = DEFAULT_TABEL_MAX_RIJEN) -> Table:
     """All cells as strings (never inferred: '0957' must stay '0957'); row numbers as a spreadsheet shows them.
 
     Blank lines stay in the grid as empty rows before Table drops them, so they still count when numbering,
-    exactly as Excel shows them. A quoted cell with a line break is one spreadsheet row.
+    exactly as Excel shows them. A quoted cell with a line break is one spreadsheet row. More than `max_rijen`
+    data rows is TE_VEEL_RIJEN (the bytes were capped before: `ingest.loader`).
     """
     text = decode_text(data)
     delimiter = detect_delimiter(text)
@@ -46,7 +48,7 @@ def read_csv_table(data: bytes) -> Table:
         )
     except (pl.exceptions.PolarsError, OSError):
         grid = _strict_grid(text, delimiter, skipped)
-    return Table.from_grid(grid, first_row=1 + skipped)
+    return Table.from_grid(grid, first_row=1 + skipped).capped(max_rijen)
 
 
 def _strict_grid(text: str, delimiter: str, skipped: int) -> pl.DataFrame:

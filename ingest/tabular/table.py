@@ -47,6 +47,20 @@ class Table:
         headers = [normalise_header(v) for v in grid.select(cells).row(0)]
         return cls(headers=headers, grid=grid.slice(1).select([*cells, ROW]), sheet=sheet)
 
+    def capped(self, max_rijen: int) -> Table:
+        """This table, or TE_VEEL_RIJEN when it has more data rows than WMO_TABEL_MAX_RIJEN: checked before the
+        rows are validated, which is what costs memory per row."""
+        if self.grid.height > max_rijen:
+            waar = f"Op het tabblad '{self.sheet}'" if self.sheet else "In het bestand"
+            aantal, grens = (f"{n:,}".replace(",", ".") for n in (self.grid.height, max_rijen))
+            raise Rejection(
+                "TE_VEEL_RIJEN",
+                f"{waar} staan {aantal} rijen met gegevens; de grens is {grens} rijen (WMO_TABEL_MAX_RIJEN). Zo'n "
+                "groot bestand wordt niet ingelezen, omdat het te veel geheugen kost. Lever de gegevens in "
+                "meerdere bestanden aan, of verhoog de grens als zoveel rijen normaal zijn.",
+            )
+        return self
+
     def place(self, row: int, column: str) -> str:
         """The `locatie` of a cell as a sender finds it: 'rij 7, kolom cijfer' or 'Resultaten rij 7, kolom cijfer'."""
         prefix = f"{self.sheet} " if self.sheet else ""

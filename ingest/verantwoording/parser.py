@@ -15,6 +15,7 @@ from ingest.tabular import ROW, Field, open_workbook, to_rows, validate
 from ingest.tabular import values as v
 from ingest.tabular.source import extension
 from ingest.verantwoording.aanbieder import SOORTEN_VERKLARING, parse_aanbieder
+from runtime.config import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "INSCHATTINGEN",
@@ -88,10 +89,11 @@ def parse_verantwoording(
     bestand_volgnummer: int,
     pseudonymiser: Callable[[str], str],
     bekende_subresultaten: set[str],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParsedFile:
     """All four tables of one workbook; a missing sheet/column or a bad Aanbieder field raises Rejection."""
     extension(naam, (".xlsx",))
-    workbook = open_workbook(data)
+    workbook = open_workbook(data, limits)
     workbook.require_sheets(SHEETS)
     aanbieder, aanbieder_rij = parse_aanbieder(workbook.sheet("Aanbieder"))
     # Check every sheet's header before judging rows, so a missing column is reported before row faults.

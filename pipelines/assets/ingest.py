@@ -80,7 +80,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
             pseudonymiser=pseudonymiser,
             run_id=context.run_id,
             now=datetime.now(),
-            zip_max_bytes=settings.zip_max_bytes,
+            limits=settings.limits,
             xsd=xsd,
             progress=lambda message: (context.log.info(message), progress.report(message, stap="inlezen")),
         )
@@ -95,6 +95,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
     progress.report(
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
         f"{summary.records} records, {summary.quarantaine_items} afgekeurde berichten/rijen"
+        + (f", {summary.waarschuwingen} waarschuwingen" if summary.waarschuwingen else "")
         + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else ""),
         stap="inlezen",
     )
@@ -105,6 +106,7 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
         "quarantaine": summary.quarantaine,
         "records": summary.records,
         "quarantaine_items": summary.quarantaine_items,
+        "waarschuwingen": summary.waarschuwingen,
         "onleesbaar": summary.onleesbaar,
     }
 

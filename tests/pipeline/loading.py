@@ -18,7 +18,6 @@ def new_loader(con, run_id: str = "r", **options) -> Loader:
         pseudonymiser=Pseudonymiser("k"),
         run_id=run_id,
         now=datetime(2024, 1, 1),
-        zip_max_bytes=10**8,
         **options,
     )
 

@@ -32,3 +32,35 @@ def test_key_from_file_and_refusal_without_key(tmp_path):
 def test_bad_settings_say_what_to_do(name, value):
     with pytest.raises(config.ConfigError, match=name):
         config.from_env({name: value})
+
+
+def test_limits_come_from_the_environment_and_default_to_the_documented_values():
+    """Every cap has a WMO_* variable; the defaults are those of the README's configuration table."""
+    defaults = config.from_env({}).limits
+    assert defaults == config.Limits(
+        zip_max_bytes=2 * 1024**3,
+        zip_max_verhouding=200,
+        bericht_max_bytes=32 * 1024**2,
+        tabel_max_bytes=64 * 1024**2,
+        tabel_max_rijen=100_000,
+    )
+    env = {
+        "WMO_ZIP_MAX_BYTES": "1000",
+        "WMO_ZIP_MAX_VERHOUDING": "50",
+        "WMO_BERICHT_MAX_BYTES": "2000",
+        "WMO_TABEL_MAX_BYTES": "3000",
+        "WMO_TABEL_MAX_RIJEN": "40",
+    }
+    assert config.from_env(env).limits == config.Limits(1000, 50, 2000, 3000, 40)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in env:
+        assert f"| `{name}` |" in readme, name
+
+
+@pytest.mark.parametrize(
+    "name", ["WMO_ZIP_MAX_VERHOUDING", "WMO_BERICHT_MAX_BYTES", "WMO_TABEL_MAX_BYTES", "WMO_TABEL_MAX_RIJEN"]
+)
+@pytest.mark.parametrize("wrong", ["-1", "0", "32MB", "1.5", "٣"])
+def test_a_limit_that_is_not_a_positive_whole_number_is_refused(name, wrong):
+    with pytest.raises(config.ConfigError, match=f"{name}=.*geen positief geheel getal; de standaard is"):
+        config.from_env({name: wrong})

@@ -235,9 +235,7 @@ def test_new_files_hashes_only_paths_that_were_registered_before(con, landing, m
     hashed = []
     original = loader_module.sha256_of
     monkeypatch.setattr(loader_module, "sha256_of", lambda path: hashed.append(path.name) or original(path))
-    loader = Loader(
-        con, pseudonymiser=Pseudonymiser("k"), run_id="r2", now=datetime(2024, 1, 2), zip_max_bytes=10**8
-    )
+    loader = Loader(con, pseudonymiser=Pseudonymiser("k"), run_id="r2", now=datetime(2024, 1, 2))
     fresh = loader.new_files(scan(landing))
     assert hashed == ["WMO301.xml"]
     assert [(f.pad, sha) for f, sha in fresh] == [("berichten/nieuw.xml", None)]
@@ -261,9 +259,7 @@ def test_any_unseen_reads_nothing_and_tells_a_registered_file_from_a_new_or_touc
     monkeypatch.setattr(loader_module, "sha256_of", lambda path: pytest.fail(f"{path} gelezen"))
 
     def any_unseen() -> bool:
-        loader = Loader(
-            con, pseudonymiser=Pseudonymiser("k"), run_id="r", now=datetime.now(), zip_max_bytes=10**8
-        )
+        loader = Loader(con, pseudonymiser=Pseudonymiser("k"), run_id="r", now=datetime.now())
         return loader.any_unseen(scan(landing))
 
     assert not any_unseen()

@@ -10,9 +10,11 @@ from iwmo_testdata import fixture_path
 
 from ingest.iwmo import iter_berichten
 from ingest.model import Rejection
+from runtime.config import Limits
 
 GOOD = fixture_path("WMO323_basis.xml").read_bytes()
 LIMIT = 10_000_000
+LIMITS = Limits(zip_max_bytes=LIMIT)
 
 
 def _zip(path, members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED):
@@ -184,7 +186,7 @@ def test_bomb_by_actual_expansion_many_members(tmp_path):
     assert len(list(iter_berichten(path, max_expanded_bytes=40_000))) == 10
 
 
-def _load_landing(tmp_path, name: str, zip_max_bytes: int = LIMIT):
+def _load_landing(tmp_path, name: str, limits: Limits = LIMITS):
     """Load tmp_path/landing into a new warehouse tmp_path/<name>.duckdb through the real Loader; the connection is
     returned open."""
     from datetime import datetime
@@ -203,7 +205,7 @@ def _load_landing(tmp_path, name: str, zip_max_bytes: int = LIMIT):
         pseudonymiser=Pseudonymiser("k"),
         run_id=name,
         now=datetime(2024, 1, 1),
-        zip_max_bytes=zip_max_bytes,
+        limits=limits,
         workers=1,
     )
     loader.load_family("berichten", loader.new_files(scan(tmp_path / "landing")))
@@ -243,7 +245,7 @@ def test_zip_limit_is_configured_by_wmo_zip_max_bytes(tmp_path):
     expanded = 2 * len(GOOD)
 
     def load(settings: config.Settings, name: str) -> list[tuple]:
-        with _load_landing(tmp_path, name, settings.zip_max_bytes) as con:
+        with _load_landing(tmp_path, name, settings.limits) as con:
             status = con.execute("SELECT status FROM audit.bestanden").fetchall()
             redenen = con.execute("SELECT locatie, reden_code FROM audit.quarantaine").fetchall()
             return status + redenen

@@ -13,6 +13,7 @@ from iwmo_testdata import TESTSLEUTEL, fixture_path, sample_path
 from ingest.iwmo import files as iwmo_files
 from ingest.iwmo.files import _is_zip, prepare_files
 from ingest.pseudonymise import Pseudonymiser
+from runtime.config import Limits
 
 SAMPLES = ("WMO301.xml", "WMO305.xml", "WMO323.xml")
 
@@ -40,7 +41,11 @@ def items_of(folder):
 def prepare(items, **kwargs):
     return list(
         prepare_files(
-            items, pseudonymiser=Pseudonymiser(TESTSLEUTEL), xsd=None, zip_max_bytes=10**8, **kwargs
+            items,
+            pseudonymiser=Pseudonymiser(TESTSLEUTEL),
+            xsd=None,
+            limits=Limits(zip_max_bytes=10**8),
+            **kwargs,
         )
     )
 
