@@ -6,7 +6,6 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.pipeline.conftest import run_once
 from tests.pipeline.fingerprints import marts_as_csv
 
 pytestmark = pytest.mark.slow
@@ -19,20 +18,14 @@ def _first_difference(first: bytes, second: bytes) -> str:
     return f"{len(first.splitlines())} ≠ {len(second.splitlines())} regels"
 
 
-def test_a_second_build_of_the_same_landing_gives_byte_identical_marts(pipeline_run, tmp_path):
-    settings, outcome = run_once(pipeline_run.landing, tmp_path / "warehouse.duckdb")
-    assert outcome.success, outcome.failure
+def test_a_second_build_of_the_same_landing_gives_byte_identical_marts(pipeline_run, second_build, tmp_path):
     first = marts_as_csv(pipeline_run.warehouse, tmp_path / "eerste")
-    second = marts_as_csv(settings.warehouse, tmp_path / "tweede")
+    second = marts_as_csv(second_build.warehouse, tmp_path / "tweede")
     assert first.keys() == second.keys()
     assert len(first["kpi_budgetuitputting"].splitlines()) > 100, (
         "te weinig budgetregels om iets te vergelijken"
     )
-    verschillen = {
-        table: _first_difference(first[table], second[table])
-        for table in first
-        if first[table] != second[table]
-    }
+    verschillen = {t: _first_difference(first[t], second[t]) for t in first if first[t] != second[t]}
     assert not verschillen, f"Tweede bouw wijkt af: {verschillen}"
 
 
