@@ -81,6 +81,16 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
 
 
 @pytest.fixture(scope="session")
+def second_build(pipeline_run, tmp_path_factory) -> PipelineRun:
+    """The landing of `pipeline_run` built once more from nothing, the way `wmo-monitor run` does it (so with the run
+    log and the JSON log): for comparing two builds and for scanning everything a run writes."""
+    root = tmp_path_factory.mktemp("herbouw")
+    settings, outcome = run_once(pipeline_run.landing, root / "warehouse.duckdb")
+    assert outcome.success, outcome.failure
+    return PipelineRun(pipeline_run.landing, settings.warehouse, pipeline_run.manifest, outcome, settings)
+
+
+@pytest.fixture(scope="session")
 def two_deliveries(tmp_path_factory):
     """A small region in two deliveries. The first is run once into a template that tests copy (the published
     state before a delivery); the reference is the template plus the second delivery, run without interruption."""

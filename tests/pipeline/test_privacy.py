@@ -1,18 +1,18 @@
-"""Private by design: no BSN, name, address or free text reaches the published warehouse."""
+"""Private by design: no BSN, name, address or birth date is written anywhere, and no free text is published."""
 
 from __future__ import annotations
 
-import re
+import os
+import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from ingest.pseudonymise import is_valid_bsn
+from tests.pipeline.identities import Identities, read_identities, scan_duckdb, scan_file
 
 pytestmark = pytest.mark.slow
 
-# Nine digits standing alone: a run inside a hex hash (sha256) is not a BSN.
-NINE_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])")
 FORBIDDEN_COLUMNS = {
     "bsn",
     "naam",
@@ -28,32 +28,73 @@ FORBIDDEN_COLUMNS = {
 }
 
 
-def landing_bsns(landing) -> set[str]:
-    """Every BSN the generated region sent in its messages: what must never be published."""
-    pattern = re.compile(rb"Bsn>([0-9]{9})<")
-    return {
-        m.decode()
-        for path in (landing / "berichten").rglob("*.xml")
-        for m in pattern.findall(path.read_bytes())
-    }
+@pytest.fixture(scope="module")
+def identities(pipeline_run) -> Identities:
+    return read_identities(pipeline_run.landing)
 
 
-def test_no_bsn_in_any_published_text_column(pipeline_run):
-    bsns = {b for b in landing_bsns(pipeline_run.landing) if is_valid_bsn(b)}
-    assert len(bsns) > 100
-    with duckdb.connect(str(pipeline_run.warehouse), read_only=True) as con:
-        columns = con.execute(
-            "SELECT table_schema, table_name, column_name FROM information_schema.columns "
-            "WHERE data_type = 'VARCHAR' AND table_schema IN ('marts', 'audit')"
-        ).fetchall()
-        leaks = []
-        for schema, table, column in columns:
-            values = con.execute(
-                f'SELECT DISTINCT "{column}" FROM {schema}.{table} WHERE "{column}" IS NOT NULL'
-            ).fetchall()
-            for (value,) in values:
-                leaks += [(table, column, m) for m in NINE_DIGITS.findall(value) if m in bsns]
-    assert not leaks[:5], f"BSN's uit de berichten gepubliceerd: {leaks[:5]}"
+def written_databases(run) -> list[Path]:
+    """Every DuckDB file beside the published warehouse: the warehouse itself and the work database."""
+    return sorted(run.warehouse.parent.glob("*.duckdb"))
+
+
+def written_files(run) -> list[Path]:
+    """Every other file the product wrote for this run: the state dir (run logs and JSON logs, dbt and Great
+    Expectations artefacts, reminder lists, the dashboard audit log) and Dagster's storage under $DAGSTER_HOME when
+    the run keeps one there."""
+    roots = [run.settings.state_dir]
+    if os.environ.get("DAGSTER_HOME") and Path(os.environ["DAGSTER_HOME"]).is_dir():
+        roots.append(Path(os.environ["DAGSTER_HOME"]))
+    return sorted(path for root in roots for path in root.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("started_by", ["pipeline_run", "second_build"])
+def test_no_clear_identity_in_any_database_log_or_dagster_storage(request, started_by, identities):
+    """operations.md, Privacy: BSN, name, address (other than the 4-digit area) and birth date are not stored, in
+    any table of any DuckDB file (also raw and raw_restricted), log or Dagster storage; the raw landing stays.
+    Both ways a run starts: the landing sensor (`pipeline_run`) and `wmo-monitor run` (`second_build`, which
+    writes the run log and the JSON log)."""
+    run = request.getfixturevalue(started_by)
+    assert min(len(identities.bsns), len(identities.birth_dates), len(identities.postcodes)) > 100
+    assert identities.given_names and identities.surnames and identities.streets
+    databases = written_databases(run)
+    assert {run.warehouse, run.settings.work_db} <= set(databases)
+    files = written_files(run)
+    assert any(path.name == "manifest.json" for path in files), "dbt's artefacts horen in de state-map"
+    if started_by == "second_build":
+        assert {path.suffix for path in files} >= {".log", ".jsonl"}, "de run schrijft zijn log en JSON-log"
+    leaks = [leak for database in databases for leak in scan_duckdb(database, identities)]
+    leaks += [(str(path), "", found) for path in files for found in sorted(scan_file(path, identities))]
+    assert not leaks, f"Herleidbare persoonsgegevens weggeschreven ({len(leaks)}): {leaks[:5]}"
+
+
+def test_the_scan_finds_each_kind_of_planted_identity(pipeline_run, identities, tmp_path):
+    """The scan above can fail: one BSN as text and one as an integer, a birth date, a surname alone in a cell,
+    a full postcode, and a name and an address in a log line are each found."""
+    bsn, tweede = sorted(identities.bsns)[:2]
+    geboren = sorted(identities.birth_dates)[0]
+    postcode = sorted(identities.postcodes)[0]
+    naam = f"{sorted(identities.given_names)[0]} {sorted(identities.surnames)[0]}"
+    adres = f"{sorted(identities.streets)[0]} 12"
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(pipeline_run.warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("CREATE TABLE audit.geplant (tekst VARCHAR, getal BIGINT, datum DATE, naam VARCHAR)")
+        con.execute(
+            "INSERT INTO audit.geplant VALUES (?, ?, ?, ?), (?, NULL, NULL, NULL)",
+            [
+                f"klacht van {bsn}",
+                int(tweede),
+                geboren,
+                sorted(identities.surnames)[-1],
+                f"postcode {postcode}",
+            ],
+        )
+    found = {identity for _, _, identity in scan_duckdb(copy, identities)}
+    assert found == {bsn, tweede, geboren, sorted(identities.surnames)[-1], postcode}
+    log = tmp_path / "run.log"
+    log.write_text(f"cliënt {naam} woont aan de {adres}\n", encoding="utf-8")
+    assert scan_file(log, identities) == {naam, adres}
 
 
 def test_no_personal_columns_and_no_raw_schemas_published(pipeline_run):

@@ -2,6 +2,7 @@
     a 325 answers the 323 whose (Identificatie, Dagtekening) equals its DeclaratieIdentificatie/-Dagtekening and
     that was sent by the 325's receiver (same provider) to its sender (same municipality); when several 325s
     answer one 323, the latest (Dagtekening, Identificatie) counts.
+    Return codes are aggregated in code order, so that a rebuild gives the same text whatever order rows arrive in.
     status: no 325 → in_behandeling; 325 header or DeclaratieAntwoord with a rejecting code (other than 0200
     and 8001 'volledig toegewezen') and
     TotaalToegekendBedrag 0 (or absent) → whole declaration afgewezen; line returned with a code <> 0200 →
@@ -10,7 +11,7 @@ with antwoord_totalen as (
     select
         bericht_id,
         sum(totaal_toegekend_cent) as totaal_toegekend_cent,
-        {{ dbt.listagg('antwoord_retourcodes', "','") }} as antwoord_retourcodes
+        {{ dbt.listagg('antwoord_retourcodes', "','", 'order by antwoord_retourcodes') }} as antwoord_retourcodes
     from {{ ref('stg_iwmo__325_antwoorden') }}
     group by bericht_id
 ),
@@ -49,7 +50,7 @@ geretourneerd as (
     select
         bericht_id as antwoord_bericht_id,
         referentienummer,
-        {{ dbt.listagg('retourcodes', "','") }} as retourcodes
+        {{ dbt.listagg('retourcodes', "','", 'order by retourcodes') }} as retourcodes
     from {{ ref('stg_iwmo__325_prestaties') }}
     group by bericht_id, referentienummer
 )

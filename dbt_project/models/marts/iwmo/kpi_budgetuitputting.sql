@@ -6,7 +6,12 @@
       * the assignment-years with an unknown amount (toegewezen NULL, opmerking set) are counted in aantal_onbekend
         and their money is kept in the *_onbekend_bedrag_cent columns;
       * aantal_toewijzingen counts all assignment-years (known and unknown).
-    Total declared/approved money of the group = the column plus its _onbekend counterpart. -#}
+    Total declared/approved money of the group = the column plus its _onbekend counterpart.
+    toegewezen_bedrag_cent stays DOUBLE at full precision (kpis.md K6: round only for display), but it is summed
+    exactly: a sum of DOUBLEs depends on the order in which the rows arrive, and DuckDB's parallel aggregation gives
+    no fixed order, so two builds of the same landing could differ in the last bits. Each amount is taken at 10⁻¹⁰
+    cent and summed as DECIMAL(38, 10), which is exact and so independent of the order; the total is converted back
+    to DOUBLE once. The error, at most ½·10⁻¹⁰ cent per row, is far below the cent that display rounds to. -#}
 {%- set bekend = "toegewezen_bedrag_cent is not null" %}
 select
     jaar,
@@ -14,7 +19,7 @@ select
     wijkcode,
     aanbieder_agb,
     productcategorie,
-    sum(toegewezen_bedrag_cent) as toegewezen_bedrag_cent,
+    cast(sum(cast(toegewezen_bedrag_cent as decimal(38, 10))) as double) as toegewezen_bedrag_cent,
     cast(sum(case when {{ bekend }} then ingediend_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as ingediend_bedrag_cent,
     cast(sum(case when {{ bekend }} then goedgekeurd_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as goedgekeurd_bedrag_cent,
     cast(sum(case when {{ bekend }} then in_behandeling_bedrag_cent else 0 end) as {{ dbt.type_bigint() }}) as in_behandeling_bedrag_cent,
