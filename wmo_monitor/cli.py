@@ -417,7 +417,7 @@ def lijst(gebruikersbestand: Path | None, warehouse: Path | None) -> None:
 @click.option(
     "--parquet",
     "doelmap",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     required=True,
     help="Map voor de bestanden <tabel>.parquet; wordt aangemaakt als die ontbreekt.",
 )
@@ -431,8 +431,9 @@ def export(doelmap: Path, warehouse: Path | None) -> None:
     except config.ConfigError as exc:
         _fail(str(exc))
     click.echo(f"{len(aantallen)} tabellen geëxporteerd naar {doelmap}:")
+    breedte = max(len(naam) for naam in aantallen) + len(".parquet")
     for naam, rijen in aantallen.items():
-        click.echo(f"  {naam}.parquet  {rijen} rijen")
+        click.echo(f"  {naam + '.parquet':<{breedte}}  {rijen:>9} rijen")
 
 
 @main.command(help="Prestatiemeting: inlezen t.o.v. lxml, en de hele pipeline op drie schalen.")

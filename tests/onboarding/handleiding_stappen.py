@@ -1,14 +1,16 @@
 """The user guide's steps (docs/handleiding/README.md), done once per test session in a temporary folder.
 
-A municipality's own data is simulated with `wmo-monitor generate` into a scratch folder; only the four family
-folders are copied into the landing folder, the way a region drops its own files (no `manifest.json`). Every other step is the guide's own command, run as its own process through the installed
-`wmo-monitor` entry point, with only the settings the guide tells the user to set.
+The shell blocks are taken from the guide itself and run with bash, with the guide's folder `/srv/wmo-monitor`
+replaced by a temporary one: if the guide changes a command, a path or a setting, this follows, and if the guide's
+command no longer works, the test fails. The one step the guide cannot spell out is the region's own files; they
+are simulated with `wmo-monitor generate` into a scratch folder, of which only the four family folders are copied
+into the landing folder (no `manifest.json`), the way a region drops its deliveries.
 """
 
 from __future__ import annotations
 
-import csv
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -18,85 +20,116 @@ from pathlib import Path
 
 import pytest
 
-WMO_MONITOR = str(Path(sys.executable).with_name("wmo-monitor"))
-FAMILIES = ("berichten", "klachten", "verantwoording", "referentie")
+from ingest.landing import FAMILIES
+
+REPO = Path(__file__).resolve().parents[2]
+HANDLEIDING = REPO / "docs" / "handleiding" / "README.md"
+GUIDE_ROOT = "/srv/wmo-monitor"
 GEBRUIKER = "anne.de.vries"
+GEMEENTE = "0957"
+"""The user and municipality of the guide's example (step 6); Roermond is in the generated region."""
+
+
+def code_blocks(text: str) -> list[str]:
+    return re.findall(r"^```[a-z]*\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def guide_block(needle: str, *, exact: bool = False) -> str:
+    """The one code block of the guide that contains `needle` (or, `exact`, is nothing else)."""
+    blocks = [
+        b
+        for b in code_blocks(HANDLEIDING.read_text(encoding="utf-8"))
+        if (b.strip() == needle if exact else needle in b)
+    ]
+    assert len(blocks) == 1, f"{len(blocks)} blokken in de handleiding bevatten {needle!r}"
+    return blocks[0]
 
 
 @dataclass(frozen=True)
 class EigenRegio:
     root: Path
-    env: dict[str, str]
-    gemeente: str
     wachtwoord: str
     outputs: dict[str, subprocess.CompletedProcess]
 
     @property
+    def settings(self) -> dict[str, str]:
+        """The settings file the guide had the user write (step 3), as name → value."""
+        regels = (self.root / "wmo-monitor.env").read_text(encoding="utf-8").splitlines()
+        return dict(r.split("=", 1) for r in regels if r.strip())
+
+    @property
     def warehouse(self) -> Path:
-        return Path(self.env["WMO_WAREHOUSE"])
+        return Path(self.settings["WMO_WAREHOUSE"])
 
     @property
     def users_file(self) -> Path:
         """Not set by the guide: the default next to the warehouse."""
         return self.warehouse.with_name("gebruikers.json")
 
+    def env(self) -> dict[str, str]:
+        """This process's environment with the guide's settings instead of any WMO_* of the machine."""
+        return {**_clean_env(), **self.settings}
 
-def guide_env(root: Path) -> dict[str, str]:
-    """This environment without any WMO_* setting, plus the three the guide puts in `wmo-monitor.env`."""
+
+def _clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WMO_")}
-    return {
-        **env,
-        "WMO_LANDING_DIR": str(root / "landing"),
-        "WMO_WAREHOUSE": str(root / "data" / "warehouse.duckdb"),
-        "WMO_PSEUDONIEM_SLEUTEL_FILE": str(root / "sleutel.txt"),
-    }
-
-
-def wmo(env: dict[str, str], cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [WMO_MONITOR, *args], env=env, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=900
+    env["PATH"] = (
+        f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # `wmo-monitor` as installed
     )
+    return env
 
 
-def own_region_files(bron: Path, landing: Path) -> None:
-    """Step 3 of the guide: the region's files in the four family folders, without the generator's manifest."""
+class Guide:
+    """Runs the guide's blocks in `root` the way a user pastes them into a shell."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.outputs: dict[str, subprocess.CompletedProcess] = {}
+
+    def block(self, needle: str, *, exact: bool = False) -> str:
+        return guide_block(needle, exact=exact).replace(GUIDE_ROOT, str(self.root))
+
+    def run(
+        self, step: str, needle: str, *, exact: bool = False, settings: bool = True, **extra_env: str
+    ) -> None:
+        script = self.block(needle, exact=exact)
+        if settings:  # step 3: every later step runs in a shell that loaded the settings file
+            script = self.block("; set +a\n") + script
+        result = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", script],
+            cwd=self.root, env={**_clean_env(), **extra_env}, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+        self.outputs[step] = result
+        assert result.returncode == 0, (
+            f"stap {step}: {script}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        )
+
+
+def own_region_files(root: Path, landing: Path) -> None:
+    """The region's own deliveries: generated elsewhere, copied family by family into the landing folder."""
+    bron = root / "bron"
+    generated = subprocess.run(
+        ["wmo-monitor", "generate", "--out", str(bron), "--scale", "0.02", "--years", "2023-2024", "--seed", "5"],
+        env=_clean_env(), capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert generated.returncode == 0, generated.stderr
     for family in FAMILIES:
-        shutil.copytree(bron / family, landing / family)
+        shutil.copytree(bron / family, landing / family, dirs_exist_ok=True)
 
 
 def follow_guide(root: Path) -> EigenRegio:
-    env = guide_env(root)
-    outputs: dict[str, subprocess.CompletedProcess] = {}
-    generated = wmo(
-        env,
-        root,
-        "generate",
-        "--out",
-        str(root / "bron"),
-        "--scale",
-        "0.02",
-        "--years",
-        "2023-2024",
-        "--seed",
-        "5",
-    )
-    assert generated.returncode == 0, generated.stderr
-    own_region_files(root / "bron", root / "landing")
-    sleutel = root / "sleutel.txt"
-    sleutel.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-    sleutel.chmod(0o600)
-    outputs["run"] = wmo(env, root, "run")
-    with (root / "landing" / "referentie" / "gemeenten.csv").open(encoding="utf-8") as fh:
-        gemeente = next(csv.DictReader(fh))["gemeentecode"]
+    guide = Guide(root)
+    (root / "data").mkdir()  # step 1 (useradd, chown) needs root; its mkdir is all a run needs
+    guide.run("sleutel", "secrets.token_hex", settings=False)
+    (root / "wmo-monitor.env").write_text(guide.block("WMO_LANDING_DIR="), encoding="utf-8")
+    guide.run("landingsmap", "mkdir -p /srv/wmo-monitor/landing/")
+    own_region_files(root, root / "landing")
+    guide.run("run", "wmo-monitor run", exact=True)
+    guide.run("status", "wmo-monitor status", exact=True)
     wachtwoord = secrets.token_urlsafe(18)
-    outputs["toevoegen"] = wmo(
-        env, root, "gebruikers", "toevoegen", GEBRUIKER, "--rol", "contractmanager", "--gemeente", gemeente,
-        "--wachtwoord-stdin", stdin=wachtwoord + "\n",
-    )  # fmt: skip
-    outputs["lijst"] = wmo(env, root, "gebruikers", "lijst")
-    outputs["status"] = wmo(env, root, "status")
-    outputs["export"] = wmo(env, root, "export", "--parquet", str(root / "bi"))
-    return EigenRegio(root, env, gemeente, wachtwoord, outputs)
+    guide.run("toevoegen", "--wachtwoord-stdin", WACHTWOORD=wachtwoord)
+    guide.run("export", "wmo-monitor export --parquet")
+    return EigenRegio(root, wachtwoord, guide.outputs)
 
 
 @pytest.fixture(scope="session")
