@@ -268,7 +268,8 @@ def _beschrijf(gebruiker: Gebruiker) -> str:
     return f"{gebruiker.gebruikersnaam} (rol {gebruiker.rol}; {gemeenten})"
 
 
-_ROLLEN_HELP = "contractmanager, controller, verantwoording of beheerder"
+_ROLLEN_HELP = "contractmanager, controller, verantwoording, beheerder of beleid"
+"""dashboards.auth.ROLLEN in words; not imported here, so that every command starts without hashing a password."""
 _gebruikersbestand_optie = click.option(
     "--gebruikersbestand",
     type=click.Path(path_type=Path, dir_okay=False),

@@ -107,6 +107,10 @@ def test_toevoegen_refuses_an_existing_user(bestand: Path) -> None:
     assert records(bestand) == voor
 
 
+def test_the_help_names_every_role() -> None:
+    assert cli._ROLLEN_HELP.replace(" of ", ", ").split(", ") == list(auth.ROLLEN)
+
+
 def test_no_command_takes_a_password_as_argument() -> None:
     groep = cli.main.commands["gebruikers"]
     assert isinstance(groep, click.Group)

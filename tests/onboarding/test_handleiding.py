@@ -184,6 +184,11 @@ def test_the_reference_files_and_columns_are_the_parser_s() -> None:
         assert re.findall(r"`([a-z0-9_]+)`", rijen[bestand]) == [f.name for f in _FIELDS[tabel]], bestand
 
 
+def test_the_guide_names_every_role() -> None:
+    tabel = GUIDE.split("| rol | ziet |", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"^\| `([a-z]+)` \|", tabel, flags=re.MULTILINE) == list(auth.ROLLEN)
+
+
 def test_the_settings_file_names_only_real_settings() -> None:
     namen = re.findall(r"^(WMO_[A-Z_]+)=", guide_block("WMO_LANDING_DIR="), flags=re.MULTILINE)
     assert namen == ["WMO_LANDING_DIR", "WMO_WAREHOUSE", "WMO_PSEUDONIEM_SLEUTEL_FILE"]
