@@ -104,7 +104,9 @@ def _actuele_gebruiker(gebruiker: auth.Gebruiker | None) -> auth.Gebruiker | Non
         actueel = None
     if actueel is None or actueel.rol not in auth.ROLLEN:
         _uitloggen()
-        st.session_state["afgemeld"] = "Je bent afgemeld: je account bestaat niet meer of heeft geen geldige rol."
+        st.session_state["afgemeld"] = (
+            "Je bent afgemeld: je account bestaat niet meer of heeft geen geldige rol."
+        )
         return None
     st.session_state["gebruiker"] = actueel
     return actueel

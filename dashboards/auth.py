@@ -136,10 +136,6 @@ def laad_gebruikers(path: Path) -> dict[str, Gebruiker]:
     return {str(r["gebruikersnaam"]): _naar_gebruiker(r) for r in _lees(Path(path)) if "gebruikersnaam" in r}
 
 
-MAX_NAAM_LENGTE = 64
-"""The audit log keeps the first 64 characters of a name; a longer one could not be told apart there."""
-
-
 def _geldige_naam(gebruikersnaam: str) -> str:
     naam = gebruikersnaam.strip()
     if not naam:
