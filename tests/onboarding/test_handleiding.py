@@ -114,6 +114,10 @@ def test_changes_to_a_user_reach_an_open_session(dashboard: EigenRegio) -> None:
     gebruikers(dashboard, "wijzigen", "tijdelijk", "--rol", "beheerder", "--gemeente", GEMEENTE)
     at.run()
     assert at.session_state["gebruiker"] == auth.Gebruiker("tijdelijk", "beheerder", (GEMEENTE,))
+    assert [t.value for t in at.title] == [
+        "Geen toegang"
+    ]  # the open page is a controller's, not a beheerder's
+    at.switch_page("app_pages/datakwaliteit.py").run()
     assert [t.value for t in at.title] == ["Datakwaliteit"]
 
     gebruikers(dashboard, "verwijderen", "tijdelijk")
