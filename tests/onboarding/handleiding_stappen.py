@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboards.navigatie import PAGINAS
 from ingest.landing import FAMILIES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,6 +29,11 @@ GUIDE_ROOT = "/srv/wmo-monitor"
 GEBRUIKER = "anne.de.vries"
 GEMEENTE = "0957"
 """The user and municipality of the guide's example (step 6); Roermond is in the generated region."""
+
+
+def landing_title(rol: str) -> str:
+    """The title of the first page the role may open: where a login lands (navigatie.py)."""
+    return next(titel for _bestand, titel, _url, _icoon, rollen, _sectie in PAGINAS if rol in rollen)
 
 
 def code_blocks(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from tests.onboarding.handleiding_stappen import (
     EigenRegio,
     code_blocks,
     guide_block,
+    landing_title,
 )
 from wmo_monitor import cli
 
@@ -90,7 +91,7 @@ def test_login_with_the_created_user_sees_only_their_municipality(dashboard: Eig
     assert not any("Er zijn nog geen gebruikers" in i.value for i in at.info)
     at = login(GEBRUIKER, dashboard.wachtwoord)
     assert at.session_state["gebruiker"] == auth.Gebruiker(GEBRUIKER, "contractmanager", (GEMEENTE,))
-    assert [t.value for t in at.title] == ["Overzicht"]
+    assert [t.value for t in at.title] == [landing_title("contractmanager")]
     assert any(c.value == "Gemeenten: Roermond" for c in at.sidebar.caption)
     assert at.metric and not at.error
 

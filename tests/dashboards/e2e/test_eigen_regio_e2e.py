@@ -7,7 +7,7 @@ import pytest
 from dashboard_warehouse import ARTEFACTEN
 from playwright.sync_api import Page, expect
 
-from tests.onboarding.handleiding_stappen import GEBRUIKER, EigenRegio
+from tests.onboarding.handleiding_stappen import GEBRUIKER, EigenRegio, landing_title
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -21,7 +21,7 @@ def test_created_user_logs_in_and_sees_only_their_municipality(
     page.get_by_label("Gebruikersnaam").fill(GEBRUIKER)
     page.get_by_label("Wachtwoord", exact=True).fill(eigen_regio.wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", name="Overzicht")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name=landing_title("contractmanager"))).to_be_visible(timeout=30_000)
     expect(page.get_by_text(GEBRUIKER).first).to_be_visible()
     expect(page.get_by_text("Gemeenten: Roermond")).to_be_visible()
     page.wait_for_timeout(1000)
