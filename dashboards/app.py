@@ -90,7 +90,29 @@ def _onbekend_adres() -> str | None:
     return None
 
 
-gebruiker: auth.Gebruiker | None = st.session_state.get("gebruiker")
+def _actuele_gebruiker(gebruiker: auth.Gebruiker | None) -> auth.Gebruiker | None:
+    """The session's user as the users file has them now (`wmo-monitor gebruikers wijzigen|verwijderen`).
+
+    A changed role or set of municipalities counts from the next click on; a removed user (or one whose role
+    became unknown) is logged out, so access ends without a restart of the server.
+    """
+    if gebruiker is None:
+        return None
+    try:
+        actueel = auth.laad_gebruikers(db.settings().effective_users_file).get(gebruiker.gebruikersnaam)
+    except auth.GebruikersFout:
+        actueel = None
+    if actueel is None or actueel.rol not in auth.ROLLEN:
+        _uitloggen()
+        st.session_state["afgemeld"] = (
+            "Je bent afgemeld: je account bestaat niet meer of heeft geen geldige rol."
+        )
+        return None
+    st.session_state["gebruiker"] = actueel
+    return actueel
+
+
+gebruiker = _actuele_gebruiker(st.session_state.get("gebruiker"))
 # Reruns on that page (submitting the login form) name it by its hash, not its address: keep the alias registered.
 onbekend = _onbekend_adres() or st.session_state.get("onbekend_adres")
 if onbekend:

@@ -136,6 +136,74 @@ def laad_gebruikers(path: Path) -> dict[str, Gebruiker]:
     return {str(r["gebruikersnaam"]): _naar_gebruiker(r) for r in _lees(Path(path)) if "gebruikersnaam" in r}
 
 
+def _geldige_naam(gebruikersnaam: str) -> str:
+    naam = gebruikersnaam.strip()
+    if not naam:
+        raise GebruikersFout("Gebruikersnaam mag niet leeg zijn.")
+    if len(naam) > MAX_NAAM_LENGTE or not naam.isprintable():
+        raise GebruikersFout(
+            f"Gebruikersnaam {naam[:MAX_NAAM_LENGTE]!r} is te lang (meer dan {MAX_NAAM_LENGTE} tekens) of bevat "
+            "onzichtbare tekens."
+        )
+    return naam
+
+
+def _geldige_rol_en_gemeenten(rol: str, gemeenten: list[str] | tuple[str, ...] | None) -> list[str]:
+    """The municipality codes cleaned up; raises when the role or a code is not one the dashboard knows."""
+    if rol not in ROLLEN:
+        raise GebruikersFout(f"Onbekende rol {rol!r}; kies uit {', '.join(ROLLEN)}.")
+    gemeenten_lijst = [str(g).strip() for g in (gemeenten or ()) if str(g).strip()]
+    for g in gemeenten_lijst:
+        if not (len(g) == 4 and g.isdigit()):
+            raise GebruikersFout(f"Gemeentecode {g!r} is geen 4-cijferige CBS-code.")
+    return list(dict.fromkeys(gemeenten_lijst))
+
+
+def _met_gemeenten(record: dict[str, Any], gemeenten: list[str]) -> dict[str, Any]:
+    """The record with `gemeenten` set, or without the key when the user may see every municipality."""
+    record = {k: v for k, v in record.items() if k != "gemeenten"}
+    return {**record, "gemeenten": gemeenten} if gemeenten else record
+
+
+def _index(gebruikers: list[dict[str, Any]], gebruikersnaam: str) -> int | None:
+    return next((i for i, r in enumerate(gebruikers) if r.get("gebruikersnaam") == gebruikersnaam), None)
+
+
+def _onbekend(gebruikersnaam: str, path: Path) -> GebruikersFout:
+    return GebruikersFout(
+        f"Gebruiker {gebruikersnaam!r} staat niet in {path}; `wmo-monitor gebruikers lijst` toont wie er wel in staan."
+    )
+
+
+def check_user(
+    path: Path,
+    gebruikersnaam: str,
+    *,
+    bestaat: bool,
+    rol: str | None = None,
+    gemeenten: list[str] | tuple[str, ...] | None = None,
+) -> None:
+    """Raise what adding (`bestaat=False`) or changing (`bestaat=True`) this user would raise.
+
+    The CLI calls it before it asks for a password, so that a typo in a name, role or code is reported first.
+    """
+    path = Path(path)
+    naam = _geldige_naam(gebruikersnaam)
+    gebruikers = _lees(path)
+    i = _index(gebruikers, naam)
+    if bestaat and i is None:
+        raise _onbekend(naam, path)
+    if not bestaat and i is not None:
+        raise GebruikersFout(
+            f"Gebruiker {naam!r} bestaat al; wijzig die met `wmo-monitor gebruikers wijzigen`."
+        )
+    huidig = gebruikers[i] if i is not None else {}
+    _geldige_rol_en_gemeenten(
+        rol if rol is not None else str(huidig.get("rol")),
+        huidig.get("gemeenten") if gemeenten is None else gemeenten,
+    )
+
+
 def create_user(
     path: Path,
     gebruikersnaam: str,
@@ -144,29 +212,67 @@ def create_user(
     gemeenten: list[str] | tuple[str, ...] | None = None,
     *,
     iteraties: int = ITERATIES,
+    vervangen: bool = True,
 ) -> Gebruiker:
-    """Add a user to the users file, or replace the user with the same name."""
-    gebruikersnaam = gebruikersnaam.strip()
-    if not gebruikersnaam:
-        raise GebruikersFout("Gebruikersnaam mag niet leeg zijn.")
-    if rol not in ROLLEN:
-        raise GebruikersFout(f"Onbekende rol {rol!r}; kies uit {', '.join(ROLLEN)}.")
-    gemeenten_lijst = [str(g).strip() for g in (gemeenten or ()) if str(g).strip()]
-    for g in gemeenten_lijst:
-        if not (len(g) == 4 and g.isdigit()):
-            raise GebruikersFout(f"Gemeentecode {g!r} is geen 4-cijferige CBS-code.")
-    record: dict[str, Any] = {
-        "gebruikersnaam": gebruikersnaam,
-        "rol": rol,
-        "wachtwoord_hash": hash_wachtwoord(wachtwoord, iteraties=iteraties),
-    }
-    if gemeenten_lijst:
-        record["gemeenten"] = gemeenten_lijst
+    """Add a user to the users file; a user with the same name is replaced, or refused when not `vervangen`."""
     path = Path(path)
+    gebruikersnaam = _geldige_naam(gebruikersnaam)
+    if not vervangen:
+        check_user(path, gebruikersnaam, bestaat=False, rol=rol, gemeenten=gemeenten)
+    record = _met_gemeenten(
+        {
+            "gebruikersnaam": gebruikersnaam,
+            "rol": rol,
+            "wachtwoord_hash": hash_wachtwoord(wachtwoord, iteraties=iteraties),
+        },
+        _geldige_rol_en_gemeenten(rol, gemeenten),
+    )
     gebruikers = [r for r in _lees(path) if r.get("gebruikersnaam") != gebruikersnaam]
     gebruikers.append(record)
     _schrijf(path, gebruikers)
     return _naar_gebruiker(record)
+
+
+def update_user(
+    path: Path,
+    gebruikersnaam: str,
+    *,
+    rol: str | None = None,
+    gemeenten: list[str] | tuple[str, ...] | None = None,
+    wachtwoord: str | None = None,
+    iteraties: int = ITERATIES,
+) -> Gebruiker:
+    """Change what is given of an existing user and keep the rest (a kept password keeps its hash).
+
+    `gemeenten=None` keeps the restriction, an empty list lifts it (all municipalities).
+    """
+    path = Path(path)
+    check_user(path, gebruikersnaam, bestaat=True, rol=rol, gemeenten=gemeenten)
+    gebruikers = _lees(path)
+    i = _index(gebruikers, gebruikersnaam.strip())
+    assert i is not None  # check_user found the user
+    record = dict(gebruikers[i])
+    record["rol"] = rol if rol is not None else record["rol"]
+    record = _met_gemeenten(
+        record,
+        _geldige_rol_en_gemeenten(record["rol"], record.get("gemeenten") if gemeenten is None else gemeenten),
+    )
+    if wachtwoord is not None:
+        record["wachtwoord_hash"] = hash_wachtwoord(wachtwoord, iteraties=iteraties)
+    gebruikers[i] = record
+    _schrijf(path, gebruikers)
+    return _naar_gebruiker(record)
+
+
+def remove_user(path: Path, gebruikersnaam: str) -> None:
+    """Delete a user (also one with a broken record); their dashboard session ends at its next click (`app.py`)."""
+    path = Path(path)
+    naam = gebruikersnaam.strip()
+    gebruikers = _lees(path)
+    over = [r for r in gebruikers if r.get("gebruikersnaam") != naam]
+    if len(over) == len(gebruikers):
+        raise _onbekend(naam, path)
+    _schrijf(path, over)
 
 
 DEMO_GEBRUIKERS = {

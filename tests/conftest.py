@@ -19,3 +19,8 @@ def reference_dir() -> Path:
             f"Officiële iWmo-referentie niet gevonden in {REFERENCE_DIR} (alleen naast de repository aanwezig)"
         )
     return REFERENCE_DIR
+
+
+from tests.onboarding.handleiding_stappen import eigen_regio  # noqa: E402  (fixture: onboarding and e2e tests)
+
+__all__ = ["TEST_KEY", "eigen_regio", "reference_dir"]

@@ -9,10 +9,14 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from runtime import config, progress
+
+if TYPE_CHECKING:
+    from dashboards.auth import Gebruiker
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = Path("data/demo")
@@ -223,6 +227,214 @@ def status(warehouse: Path | None) -> None:
         click.echo(status_report(_settings(None, warehouse, None)))
     except config.ConfigError as exc:
         _fail(str(exc))
+
+
+MIN_WACHTWOORD_LENGTE = 12
+"""Passwords a person chooses for the dashboard: long enough that guessing through the login throttle is hopeless."""
+
+
+def _users_file(gebruikersbestand: Path | None, warehouse: Path | None) -> Path:
+    return _settings(None, warehouse, None).with_overrides(users_file=gebruikersbestand).effective_users_file
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask_password(from_stdin: bool) -> str:
+    """The new password from one line of stdin, or typed twice without echo; never from the command line."""
+    if from_stdin:
+        wachtwoord = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    elif not _stdin_is_terminal():
+        _fail(
+            "Er is geen terminal om het wachtwoord te vragen. Geef het op via stdin met --wachtwoord-stdin."
+        )
+    else:
+        wachtwoord = click.prompt("Wachtwoord", hide_input=True)
+        if click.prompt("Herhaal het wachtwoord", hide_input=True) != wachtwoord:
+            _fail("De twee wachtwoorden zijn niet gelijk; er is niets gewijzigd.")
+    if len(wachtwoord) < MIN_WACHTWOORD_LENGTE:
+        _fail(f"Het wachtwoord is korter dan {MIN_WACHTWOORD_LENGTE} tekens; er is niets gewijzigd.")
+    return wachtwoord
+
+
+def _codes(gemeenten: tuple[str, ...]) -> list[str]:
+    """`--gemeente 0344 --gemeente 0345` and `--gemeente 0344,0345` mean the same."""
+    return [code.strip() for waarde in gemeenten for code in waarde.split(",") if code.strip()]
+
+
+def _beschrijf(gebruiker: Gebruiker) -> str:
+    gemeenten = ", ".join(gebruiker.gemeenten) if gebruiker.gemeenten else "alle gemeenten"
+    return f"{gebruiker.gebruikersnaam} (rol {gebruiker.rol}; {gemeenten})"
+
+
+_ROLLEN_HELP = "contractmanager, controller, verantwoording, beheerder of beleid"
+"""dashboards.auth.ROLLEN in words; not imported here, so that every command starts without hashing a password."""
+_gebruikersbestand_optie = click.option(
+    "--gebruikersbestand",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Gebruikersbestand (WMO_USERS_FILE); standaard gebruikers.json naast de warehouse.",
+)
+_warehouse_optie = click.option(
+    "--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE)."
+)
+_wachtwoord_stdin_optie = click.option(
+    "--wachtwoord-stdin",
+    is_flag=True,
+    help="Lees het wachtwoord als één regel van stdin (voor scripts) in plaats van het te vragen.",
+)
+
+
+@main.group(
+    help="Dashboardgebruikers beheren. Wachtwoorden worden gevraagd zonder ze te tonen (of met "
+    "--wachtwoord-stdin van stdin gelezen), nooit als argument, en alleen als gezouten hash bewaard."
+)
+def gebruikers() -> None:
+    """Group only; the subcommands do the work."""
+
+
+@gebruikers.command(help="Voeg een gebruiker toe met een rol en eventueel een beperking tot gemeenten.")
+@click.argument("naam")
+@click.option("--rol", required=True, help=f"Rol: {_ROLLEN_HELP}.")
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    help="CBS-gemeentecode (4 cijfers) die de gebruiker mag zien; herhaal of scheid met komma's. Zonder: alle.",
+)
+@_wachtwoord_stdin_optie
+@_gebruikersbestand_optie
+@_warehouse_optie
+def toevoegen(
+    naam: str,
+    rol: str,
+    gemeenten: tuple[str, ...],
+    wachtwoord_stdin: bool,
+    gebruikersbestand: Path | None,
+    warehouse: Path | None,
+) -> None:
+    from dashboards.auth import GebruikersFout, check_user, create_user
+
+    pad = _users_file(gebruikersbestand, warehouse)
+    try:
+        check_user(pad, naam, bestaat=False, rol=rol, gemeenten=_codes(gemeenten))
+        gebruiker = create_user(
+            pad, naam, _ask_password(wachtwoord_stdin), rol, _codes(gemeenten), vervangen=False
+        )
+    except GebruikersFout as exc:
+        _fail(str(exc))
+    click.echo(f"Gebruiker {_beschrijf(gebruiker)} toegevoegd aan {pad}.")
+
+
+@gebruikers.command(help="Wijzig de rol, de gemeenten of het wachtwoord van een bestaande gebruiker.")
+@click.argument("naam")
+@click.option("--rol", help=f"Nieuwe rol: {_ROLLEN_HELP}.")
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    help="Vervang de gemeenten door deze CBS-codes (herhaal of scheid met komma's).",
+)
+@click.option("--alle-gemeenten", is_flag=True, help="Hef de beperking tot gemeenten op.")
+@click.option("--wachtwoord", "nieuw_wachtwoord", is_flag=True, help="Vraag een nieuw wachtwoord.")
+@_wachtwoord_stdin_optie
+@_gebruikersbestand_optie
+@_warehouse_optie
+def wijzigen(
+    naam: str,
+    rol: str | None,
+    gemeenten: tuple[str, ...],
+    alle_gemeenten: bool,
+    nieuw_wachtwoord: bool,
+    wachtwoord_stdin: bool,
+    gebruikersbestand: Path | None,
+    warehouse: Path | None,
+) -> None:
+    from dashboards.auth import GebruikersFout, check_user, update_user
+
+    if gemeenten and alle_gemeenten:
+        _fail("Geef --gemeente of --alle-gemeenten, niet allebei.")
+    if rol is None and not gemeenten and not alle_gemeenten and not (nieuw_wachtwoord or wachtwoord_stdin):
+        _fail("Er is niets te wijzigen: geef --rol, --gemeente, --alle-gemeenten of --wachtwoord.")
+    pad = _users_file(gebruikersbestand, warehouse)
+    nieuwe_gemeenten = [] if alle_gemeenten else (_codes(gemeenten) or None)
+    try:
+        check_user(pad, naam, bestaat=True, rol=rol, gemeenten=nieuwe_gemeenten)
+        gebruiker = update_user(
+            pad,
+            naam,
+            rol=rol,
+            gemeenten=nieuwe_gemeenten,
+            wachtwoord=_ask_password(wachtwoord_stdin) if nieuw_wachtwoord or wachtwoord_stdin else None,
+        )
+    except GebruikersFout as exc:
+        _fail(str(exc))
+    click.echo(f"Gebruiker {_beschrijf(gebruiker)} gewijzigd in {pad}.")
+
+
+@gebruikers.command(
+    help="Verwijder een gebruiker; een open dashboardsessie van die gebruiker eindigt direct."
+)
+@click.argument("naam")
+@_gebruikersbestand_optie
+@_warehouse_optie
+def verwijderen(naam: str, gebruikersbestand: Path | None, warehouse: Path | None) -> None:
+    from dashboards.auth import GebruikersFout, remove_user
+
+    pad = _users_file(gebruikersbestand, warehouse)
+    try:
+        remove_user(pad, naam)
+    except GebruikersFout as exc:
+        _fail(str(exc))
+    click.echo(f"Gebruiker {naam.strip()} verwijderd uit {pad}.")
+
+
+@gebruikers.command(help="Toon alle gebruikers met hun rol en gemeenten (geen wachtwoorden).")
+@_gebruikersbestand_optie
+@_warehouse_optie
+def lijst(gebruikersbestand: Path | None, warehouse: Path | None) -> None:
+    from dashboards.auth import GebruikersFout, laad_gebruikers
+
+    pad = _users_file(gebruikersbestand, warehouse)
+    try:
+        alle = laad_gebruikers(pad)
+    except GebruikersFout as exc:
+        _fail(str(exc))
+    if not alle:
+        click.echo(f"Nog geen gebruikers in {pad}. Voeg er een toe met `wmo-monitor gebruikers toevoegen`.")
+        return
+    click.echo(f"Gebruikers in {pad}:")
+    breedte = max(len("gebruikersnaam"), *(len(n) for n in alle))
+    click.echo(f"  {'gebruikersnaam':<{breedte}}  {'rol':<15}  gemeenten")
+    for naam, gebruiker in sorted(alle.items()):
+        gemeenten = ", ".join(gebruiker.gemeenten) if gebruiker.gemeenten else "alle"
+        click.echo(f"  {naam:<{breedte}}  {gebruiker.rol:<15}  {gemeenten}")
+
+
+@main.command(
+    help="Exporteer alle tabellen van het schema marts van de gepubliceerde warehouse als Parquet-bestanden "
+    "(één bestand per tabel), voor Power BI, Excel of een ander BI-pakket."
+)
+@click.option(
+    "--parquet",
+    "doelmap",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Map voor de bestanden <tabel>.parquet; wordt aangemaakt als die ontbreekt.",
+)
+@_warehouse_optie
+def export(doelmap: Path, warehouse: Path | None) -> None:
+    from wmo_monitor.export import export_parquet
+
+    settings = _settings(None, warehouse, None)
+    try:
+        aantallen = export_parquet(settings.warehouse, doelmap)
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    click.echo(f"{len(aantallen)} tabellen geëxporteerd naar {doelmap}:")
+    breedte = max(len(naam) for naam in aantallen) + len(".parquet")
+    for naam, rijen in aantallen.items():
+        click.echo(f"  {naam + '.parquet':<{breedte}}  {rijen:>9} rijen")
 
 
 @main.command(help="Prestatiemeting: inlezen t.o.v. lxml, en de hele pipeline op drie schalen.")

@@ -12,10 +12,13 @@ st.caption("Monitoring van resultaatgestuurde Wmo-ondersteuning · log in met je
 
 settings = db.settings()
 gebruikers_bestand = settings.effective_users_file
+if "afgemeld" in st.session_state:
+    st.warning(st.session_state.pop("afgemeld"))
 if not gebruikers_bestand.is_file():
     st.info(
-        f"Er zijn nog geen gebruikers ({gebruikers_bestand} bestaat niet). `wmo-monitor demo` maakt per rol een "
-        "gebruiker aan en toont de wachtwoorden; zet WMO_USERS_FILE om een ander gebruikersbestand te gebruiken."
+        f"Er zijn nog geen gebruikers ({gebruikers_bestand} bestaat niet). Maak er een aan met "
+        "`wmo-monitor gebruikers toevoegen NAAM --rol ROL` (zie de handleiding), of start `wmo-monitor demo`, "
+        "dat per rol een demogebruiker aanmaakt. WMO_USERS_FILE wijst een ander gebruikersbestand aan."
     )
 
 with st.form("inloggen", clear_on_submit=False, width=420):

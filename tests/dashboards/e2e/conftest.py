@@ -114,3 +114,15 @@ def scorekaart_server(
         kopie, _bestanden.users_file, netwerklog, ARTEFACTEN / "streamlit-e2e-scorekaart.log"
     ) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def eigen_server(eigen_regio, netwerklog: Path) -> Iterator[str]:
+    """The dashboard on the region of the user guide (tests/onboarding), with the users file its steps wrote."""
+    with _streamlit(
+        eigen_regio.warehouse,
+        eigen_regio.users_file,
+        netwerklog,
+        ARTEFACTEN / "streamlit-e2e-eigen-regio.log",
+    ) as url:
+        yield url
