@@ -7,6 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
+from runtime import private_files
+
 _log = logging.getLogger("wmo_monitor.voortgang")
 
 
@@ -53,7 +55,7 @@ def log_json_to(path: Path, run_id: str) -> logging.Handler:
     """Also write every progress line as one JSON object per line, for log collectors; returns the handler.
 
     Every line carries the Dagster run id, so a collector can group a run's lines and join them to `audit.runs`."""
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = logging.FileHandler(private_files.private_file(path), encoding="utf-8")
     handler.setFormatter(_JsonLines(run_id))
     _log.addHandler(handler)
     _log.setLevel(logging.INFO)
