@@ -32,11 +32,10 @@ def is_disk_full(error: BaseException | str) -> bool:
 
 
 def explanation(folder: Path) -> str:
-    """The Dutch line for the user: what happened, that nothing published changed, and what to do."""
+    """The Dutch line for the user: what happened and what to do (the summary adds that the publication stays)."""
     return (
-        f"De schijf is vol: er kon niet meer worden geschreven in {folder}. De vorige publicatie blijft "
-        "ongewijzigd staan. Maak ruimte vrij op die schijf (of geef de warehouse een andere map) en start de run "
-        "opnieuw."
+        f"De schijf is vol: er kon niet meer worden geschreven in {folder}. Maak ruimte vrij op die schijf "
+        "(of geef de warehouse een map op een andere schijf)."
     )
 
 

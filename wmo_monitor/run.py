@@ -100,12 +100,22 @@ def _failure_text(result) -> str:
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
             error = event.event_specific_data.error
-            parts.append(f"Stap {event.step_key} mislukt: {error.message.strip() if error else ''}")
+            parts.append(f"Stap {event.step_key} mislukt: {_root_cause(error)}")
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if not evaluation.passed:
                 parts.append(f"Controle {evaluation.check_name} mislukt:\n{evaluation.description or ''}")
     return "\n".join(parts) or "De run is mislukt; zie de Dagster-log."
+
+
+def _root_cause(error) -> str:
+    """The innermost error's message: Dagster wraps the step's own error ('Error occurred while executing op'),
+    and only the cause says what went wrong (a DuckDB 'No space left on device', a dbt error)."""
+    if error is None:
+        return ""
+    while error.cause is not None:
+        error = error.cause
+    return error.message.strip()
 
 
 def read_run(settings: config.Settings, run_id: str) -> dict:
