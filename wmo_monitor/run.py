@@ -115,6 +115,8 @@ def _root_cause(error) -> str:
         return ""
     while error.cause is not None:
         error = error.cause
+    if error.cls_name == "DagsterExecutionInterruptedError":  # Dagster's own SIGTERM/SIGINT handler
+        return "onderbroken: de run is gestopt met SIGTERM of Ctrl+C. Start hem opnieuw wanneer het uitkomt."
     return error.message.strip()
 
 

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from pipelines.publication import publish
-from runtime import disk_space
+from runtime import disk_space, progress
 from tests.pipeline.cli_runs import cli_run
 from tests.pipeline.conftest import second_delivery
 from tests.pipeline.fingerprints import audit_fingerprint, marts_fingerprint
@@ -94,3 +94,14 @@ def test_a_run_on_a_full_disk_fails_clearly_and_the_next_one_recovers(two_delive
     assert recovered.returncode == 0, recovered.stdout + recovered.stderr
     assert marts_fingerprint(warehouse) == two_deliveries["reference"]
     assert audit_fingerprint(warehouse) == two_deliveries["reference_audit"]
+
+
+def test_progress_lines_that_do_not_fit_in_the_json_log_print_no_traceback(small_disk, capfd):
+    handler = progress.log_json_to(small_disk / "run.jsonl", "run1")
+    try:
+        fill(small_disk, 0)
+        for n in range(2000):  # well past the buffer, so the file really is written to
+            progress.report(f"regel {n} " + "x" * 200)
+    finally:
+        progress.stop_logging_to(handler)
+    assert "Logging error" not in capfd.readouterr().err

@@ -1,12 +1,15 @@
-"""`wmo-monitor serve` as a service manager or a terminal runs it: SIGTERM, SIGINT or a closed terminal (SIGHUP)
-stop the command and its Streamlit child, with a Dutch line and exit code 0 (issue 24 item 9)."""
+"""Commands stopped the way a service manager or a terminal stops them (issue 24 item 9, issue 19 item 5):
+`serve` on SIGTERM, SIGINT or a closed terminal (SIGHUP) takes its Streamlit child along, with a Dutch line and exit
+code 0; `run` on SIGTERM takes its dbt along, says why in Dutch and leaves the publication as it was."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -14,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.pipeline.cli_runs import CLI, run_env
+from tests.pipeline.cli_runs import CLI, run_command, run_env
+from tests.pipeline.conftest import second_delivery
 
 
 def _free_port() -> int:
@@ -80,3 +84,55 @@ def test_serve_stops_with_its_streamlit_child(tmp_path, signum):
     assert proc.returncode == 0, out + err
     assert f"Dashboard gestopt ({signum.name} ontvangen)." in out
     assert "Traceback" not in err, err
+
+
+def _group(pgid: int) -> list[list[str]]:
+    """The command lines of the living processes in process group `pgid`."""
+    members = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            argv = (stat_file.parent / "cmdline").read_bytes().split(b"\0")
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # ended while we looked
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            members.append([a.decode() for a in argv if a])
+    return members
+
+
+@pytest.mark.slow
+def test_a_run_stopped_with_sigterm_stops_dbt_and_says_why(two_deliveries, tmp_path):
+    landing, warehouse = second_delivery(two_deliveries, tmp_path)
+    published = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    run = subprocess.Popen(
+        run_command(landing, warehouse),
+        env=run_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(run.stdout), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 600
+        while not any(a.endswith("/dbt") for argv in _group(run.pid) for a in argv):
+            assert run.poll() is None and time.monotonic() < deadline, "".join(output)
+            time.sleep(0.1)
+        os.kill(run.pid, signal.SIGTERM)  # dbt is running: the signal goes to the command alone
+        run.wait(timeout=120)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    reader.join(timeout=10)
+    deadline = time.monotonic() + 10
+    while _group(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = _group(run.pid)
+    if left:
+        os.killpg(run.pid, signal.SIGKILL)
+    assert not left, f"na de run draait nog: {left}"
+    assert run.returncode == 1, "".join(output)
+    assert "onderbroken: de run is gestopt met SIGTERM of Ctrl+C" in "".join(output)
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == published
