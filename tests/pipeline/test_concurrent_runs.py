@@ -37,4 +37,6 @@ def test_a_second_run_refuses_clearly_and_writes_nothing(tmp_path):
     assert "Er loopt al een run op deze warehouse" in second.stderr
     assert "Traceback" not in second.stdout + second.stderr
     assert not warehouse.exists() and not warehouse.with_name("wh.work.duckdb").exists()
-    assert sorted(p.name for p in state.rglob("*") if p.is_file()) == ["run.lock"], "de tweede run schreef toch"
+    assert sorted(p.name for p in state.rglob("*") if p.is_file()) == ["run.lock"], (
+        "de tweede run schreef toch"
+    )

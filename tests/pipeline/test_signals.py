@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.pipeline.cli_runs import CLI, run_command, run_env
+from tests.pipeline.cli_runs import CLI, cli_start, run_env
 from tests.pipeline.conftest import second_delivery
 
 
@@ -104,14 +104,7 @@ def _group(pgid: int) -> list[list[str]]:
 def test_a_run_stopped_with_sigterm_stops_dbt_and_says_why(two_deliveries, tmp_path):
     landing, warehouse = second_delivery(two_deliveries, tmp_path)
     published = hashlib.sha256(warehouse.read_bytes()).hexdigest()
-    run = subprocess.Popen(
-        run_command(landing, warehouse),
-        env=run_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    run = cli_start(landing, warehouse, own_group=True)
     output: list[str] = []
     reader = threading.Thread(target=lambda: output.extend(run.stdout), daemon=True)
     reader.start()
