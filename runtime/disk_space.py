@@ -18,7 +18,7 @@ from pathlib import Path
 from runtime import private_files
 
 RESERVE_BYTES = 4 * 1024**2
-"""Enough for DuckDB to commit the failed run's row (it writes whole blocks to its WAL) and the summary."""
+"""Room for DuckDB to commit the failed run's row in audit.runs (tests/pipeline/test_disk_full.py shows it is)."""
 
 NO_SPACE = os.strerror(errno.ENOSPC)
 """'No space left on device': how DuckDB, dbt and Python put it in the error messages a step failure carries."""
@@ -43,8 +43,7 @@ def explanation(folder: Path) -> str:
 def reserve(state_dir: Path) -> Iterator[Path]:
     """A reserve file of RESERVE_BYTES for the duration of a run; `release` gives it back early.
 
-    Written in full (not sparse, not fallocate: tmpfs and some network filesystems do not reserve with it) so
-    the blocks are really taken. A disk that cannot even hold the reserve gets no reserve, not an error: the
+    Written in full (not a sparse file), so that its blocks are really taken. A disk that cannot even hold the reserve gets no reserve, not an error: the
     run then fails at its first write and says why."""
     path = state_dir / "schijfreserve"
     try:

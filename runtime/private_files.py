@@ -4,7 +4,7 @@ The work database holds restricted free text (complaint descriptions), the publi
 dashboard's audit log hold pseudonymised data and user names: none of it may be readable by every account on
 the server, which is what the usual umask (022) gives. Two layers keep it private:
 
-* `apply(settings)` sets the process umask once, at each entry point (the CLI, a Dagster run step, the
+* `apply(settings.bestanden_groep)` sets the process umask once, at each entry point (the CLI, a Dagster run step, the
   dashboard), so that files this code does not create itself (DuckDB's `.wal` and temporary files, dbt's
   artefacts, Dagster's storage) are private from their first byte, and child processes inherit it;
 * every writer in the product creates its folders with `private_dir` / `ensure_dir` and its files with
@@ -54,7 +54,7 @@ def group_modes(group: str) -> FileModes:
     return FileModes(folder=0o2750, file=0o640, umask=0o027, gid=entry.gr_gid)
 
 
-def apply(group: str | None) -> FileModes:
+def apply(group: str | None) -> None:
     """Make `group` (`Settings.bestanden_groep`) decide this process's file modes, set the umask to match.
 
     Process-wide on purpose, as the umask is; the CLI, each Dagster run step and the dashboard apply the same
@@ -62,11 +62,6 @@ def apply(group: str | None) -> FileModes:
     global _modes
     _modes = group_modes(group) if group else PRIVATE
     os.umask(_modes.umask)
-    return _modes
-
-
-def current() -> FileModes:
-    return _modes
 
 
 def _own(path: Path, mode: int) -> None:
