@@ -19,7 +19,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: E402
 
 from dashboards import auth, db, formatting, ui  # noqa: E402
 from dashboards.navigatie import PAGINAS  # noqa: E402
+from runtime import private_files  # noqa: E402
 
+# The audit log this process appends to gets the configured modes (`wmo-monitor serve` passes its umask on
+# already; `streamlit run` started by hand does not).
+private_files.apply(db.settings().bestanden_groep)
 # A local SVG (sent as a data: URL): a Material icon as favicon would be fetched from fonts.gstatic.com.
 st.set_page_config(
     page_title="Wmo-monitor", page_icon=str(_ROOT / "dashboards" / "favicon.svg"), layout="wide"

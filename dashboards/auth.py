@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboards.throttle import LoginThrottle
+from runtime import private_files
 
 ROLLEN: tuple[str, ...] = ("contractmanager", "controller", "verantwoording", "beheerder", "beleid")
 ROL_LABELS = {
@@ -114,12 +115,10 @@ def _lees(path: Path) -> list[dict[str, Any]]:
 
 
 def _schrijf(path: Path, gebruikers: list[dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = private_files.private_file(path.with_name(f".{path.name}.{os.getpid()}.tmp"))
     tmp.write_text(
         json.dumps({"versie": 1, "gebruikers": gebruikers}, indent=2, ensure_ascii=False) + "\n", "utf-8"
     )
-    os.chmod(tmp, 0o600)
     os.replace(tmp, path)
 
 
@@ -390,14 +389,13 @@ def schoon_veld(waarde: object, max_lengte: int = MAX_VELD_LENGTE) -> object:
 def audit(state_dir: Path, gebeurtenis: str, gebruikersnaam: str, **details: Any) -> None:
     """Append one event (`login`, `login_mislukt`, `login_geblokkeerd`, `uitloggen`, `export`) to the audit log."""
     path = audit_pad(state_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
     regel = {
         "tijdstip": datetime.now(UTC).isoformat(timespec="seconds"),
         "gebeurtenis": schoon_veld(gebeurtenis, MAX_NAAM_LENGTE),
         "gebruikersnaam": schoon_veld(gebruikersnaam, MAX_NAAM_LENGTE),
         **{str(schoon_veld(k, MAX_NAAM_LENGTE)): schoon_veld(v) for k, v in details.items()},
     }
-    with _audit_lock, path.open("a", encoding="utf-8") as fh:
+    with _audit_lock, private_files.private_file(path).open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(regel, ensure_ascii=False, default=str) + "\n")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from runtime import runs
+from runtime import private_files, runs
 from runtime.failpoints import failpoint
 
 PUBLISHED_SCHEMAS = ("marts", "audit")
@@ -21,7 +21,7 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
     Returns the row count per published table. The temporary file is fsynced before the rename, so a
     crash leaves either the old or the new publication.
     """
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    private_files.ensure_dir(warehouse.parent)
     tmp = warehouse.with_name(f"{warehouse.name}.{run_id}.tmp")
     tmp.unlink(missing_ok=True)
     placeholders = ", ".join("?" for _ in PUBLISHED_SCHEMAS)
@@ -31,9 +31,25 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
         f"ORDER BY table_schema, table_name",
         list(PUBLISHED_SCHEMAS),
     ).fetchall()
+    try:
+        counts = _copy(con, tmp, objects, run_id)
+    except Exception:
+        tmp.unlink(missing_ok=True)  # a copy that failed (a full disk) gives its space back now, not next run
+        raise
+    failpoint("publish")
+    os.replace(tmp, warehouse)
+    _fsync_dir(warehouse.parent)
+    failpoint("published")
+    runs.mark_published(con, run_id)
+    return counts
+
+
+def _copy(con, tmp: Path, objects: list[tuple[str, str]], run_id: str) -> dict[str, int]:
+    """Write the published schemas into `tmp` and fsync it; returns the row count per table."""
     counts: dict[str, int] = {}
     con.execute(f"ATTACH '{tmp}' AS publicatie")
     try:
+        private_files.restrict(tmp)  # before any row is in it; os.replace keeps the mode
         for schema in PUBLISHED_SCHEMAS:
             con.execute(f"CREATE SCHEMA publicatie.{schema}")
         for schema, table in objects:
@@ -47,11 +63,6 @@ def publish(con, warehouse: Path, run_id: str) -> dict[str, int]:
         con.execute("DETACH publicatie")
     with tmp.open("rb") as handle:
         os.fsync(handle.fileno())
-    failpoint("publish")
-    os.replace(tmp, warehouse)
-    _fsync_dir(warehouse.parent)
-    failpoint("published")
-    runs.mark_published(con, run_id)
     return counts
 
 

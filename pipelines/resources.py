@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from runtime import config
+from runtime import config, private_files
 
 ENV_FIELDS: dict[str, str] = {
     "landing_dir": "WMO_LANDING_DIR",
@@ -44,8 +44,11 @@ class WmoSettings(dg.ConfigurableResource):
         return cls(**{field: dg.EnvVar(var) for field, var in set_env_fields(env).items()})
 
     def settings(self) -> config.Settings:
+        """The settings of this run step, whose file modes become the process's (steps may run in a process of
+        their own under `dagster dev`, and every step that writes asks for its settings first)."""
         # The remaining settings (key, XSD folder, cell size, users file) and the defaults come from here.
         base = config.from_env()
+        private_files.apply(base.bestanden_groep)
         return base.with_overrides(
             landing_dir=Path(self.landing_dir) if self.landing_dir else None,
             warehouse=Path(self.warehouse) if self.warehouse else None,

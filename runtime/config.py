@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from runtime import private_files
+
 DEMO_SLEUTEL = "DEMO-SLEUTEL-NIET-VOOR-PRODUCTIE"
 """Fixed pseudonym key for `demo` and `generate` only; `run` and `serve` refuse to use it implicitly."""
 
@@ -76,6 +78,9 @@ class Settings:
     bericht_max_bytes: int = DEFAULT_BERICHT_MAX_BYTES
     tabel_max_bytes: int = DEFAULT_TABEL_MAX_BYTES
     tabel_max_rijen: int = DEFAULT_TABEL_MAX_RIJEN
+    bestanden_groep: str | None = None
+    """Group (name or number) that may read the warehouse, work database, logs and audit log (0640, folders
+    2750); None keeps them to the service account alone (0600/0700). See runtime/private_files.py."""
 
     @property
     def limits(self) -> Limits:
@@ -120,8 +125,25 @@ def _read_key(env: dict[str, str]) -> str | None:
             raise ConfigError(
                 f"WMO_PSEUDONIEM_SLEUTEL_FILE wijst naar {path}, maar dat bestand bestaat niet."
             )
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            raise ConfigError(
+                f"Het sleutelbestand {path} is te open (rechten {mode:o}): groep of anderen kunnen het lezen of "
+                f"wijzigen. Maak het alleen toegankelijk voor dit account met: chmod 600 {path}"
+            )
         return path.read_text(encoding="utf-8").strip()
     return None
+
+
+def _read_group(env: dict[str, str]) -> str | None:
+    group = env.get("WMO_BESTANDEN_GROEP", "").strip()
+    if not group:
+        return None
+    try:
+        private_files.group_modes(group)
+    except ValueError as exc:
+        raise ConfigError(f"WMO_BESTANDEN_GROEP={group!r}: {exc}") from None
+    return group
 
 
 def parse_date(value: str, setting: str) -> date:
@@ -158,6 +180,7 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
             name: _positive(env, variable, getattr(Limits, name), standaard)
             for name, (variable, standaard) in _LIMIT_VARIABLES.items()
         },
+        bestanden_groep=_read_group(env),
     )
 
 

@@ -7,6 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
+from runtime import disk_space, private_files
+
 _log = logging.getLogger("wmo_monitor.voortgang")
 
 
@@ -49,11 +51,19 @@ class _JsonLines(logging.Formatter):
         )
 
 
+class _JsonFile(logging.FileHandler):
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that does not fit on a full disk is left out of the file (the terminal still shows it), instead
+        of logging's traceback on stderr for every line, which would bury the run's own Dutch explanation."""
+        if not disk_space.is_disk_full(sys.exc_info()[1] or ""):
+            super().handleError(record)
+
+
 def log_json_to(path: Path, run_id: str) -> logging.Handler:
     """Also write every progress line as one JSON object per line, for log collectors; returns the handler.
 
     Every line carries the Dagster run id, so a collector can group a run's lines and join them to `audit.runs`."""
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = _JsonFile(private_files.private_file(path), encoding="utf-8")
     handler.setFormatter(_JsonLines(run_id))
     _log.addHandler(handler)
     _log.setLevel(logging.INFO)
@@ -62,4 +72,8 @@ def log_json_to(path: Path, run_id: str) -> logging.Handler:
 
 def stop_logging_to(handler: logging.Handler) -> None:
     _log.removeHandler(handler)
-    handler.close()
+    try:
+        handler.close()
+    except OSError as exc:  # the last lines did not fit (disk full): the run's own outcome still counts
+        if not disk_space.is_disk_full(exc):
+            raise

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from runtime import private_files
+
 
 class RunLocked(RuntimeError):
     """Another run holds the work database."""
@@ -19,8 +21,8 @@ class RunLocked(RuntimeError):
 @contextmanager
 def run_lock(state_dir: Path) -> Iterator[None]:
     """An exclusive lock for the duration of a run; a second run refuses instead of waiting on DuckDB's lock."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = state_dir / "run.lock"
+    private_files.private_dir(state_dir)
+    lock_path = private_files.private_file(state_dir / "run.lock")
     handle = lock_path.open("a+")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -59,9 +61,10 @@ def connect(
 
     DuckDB allows one writer and no readers beside it, across processes. A reader that holds the file briefly
     (a status call at the moment a run starts) is waited for; one that keeps it longer gets a clear error."""
-    work_db.parent.mkdir(parents=True, exist_ok=True)
+    private_files.ensure_dir(work_db.parent)
     con = _connect_waiting(work_db, wait_s)
     try:
+        private_files.restrict(work_db)  # DuckDB creates it with the umask; also tightens an older 0644 one
         if prepare is not None:
             prepare(con)
         yield con

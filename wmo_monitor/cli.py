@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from runtime import config, progress
+from runtime import config, private_files, progress
+from wmo_monitor import supervise
 
 if TYPE_CHECKING:
     from dashboards.auth import Gebruiker
@@ -66,13 +66,16 @@ def generate(out: Path, seed: int, scale: float, years: str) -> None:
 
 
 def _settings(landing: Path | None, warehouse: Path | None, peildatum: str | None) -> config.Settings:
+    """The settings from the environment and the flags; what this process writes from now on gets their modes."""
     try:
-        return config.from_env().with_overrides(
+        settings = config.from_env().with_overrides(
             landing_dir=landing, warehouse=warehouse, peildatum=_date(peildatum)
         )
     except config.ConfigError as exc:
         _fail(str(exc))
         raise  # unreachable; keeps type checkers calm
+    private_files.apply(settings.bestanden_groep)
+    return settings
 
 
 def _run(settings: config.Settings) -> bool:
@@ -140,7 +143,7 @@ def _serve(settings: config.Settings, port: int) -> None:
     if settings.users_file:
         env["WMO_USERS_FILE"] = str(settings.users_file.resolve())
     click.echo(f"Dashboard: {_dashboard_url(settings.dashboard_adres, port)}  (stoppen met Ctrl+C)")
-    sys.exit(subprocess.call(streamlit_command(settings.dashboard_adres, port), env=env))
+    sys.exit(supervise.run_child(streamlit_command(settings.dashboard_adres, port), env, label="Dashboard"))
 
 
 _ADRES_HELP = "Netwerkadres waarop het dashboard luistert (WMO_DASHBOARD_ADRES); standaard 127.0.0.1, alleen deze computer."
@@ -182,6 +185,9 @@ def demo(scale: float, port: int, adres: str | None, no_serve: bool, opnieuw: bo
     click.echo(
         "LET OP: de demo gebruikt een vaste, openbare demosleutel voor pseudonimisering; niet voor echte gegevens."
     )
+    settings = _settings(landing, warehouse, None).with_overrides(
+        users_file=DEMO_DIR / "gebruikers.json", dashboard_adres=adres
+    )
     if opnieuw and DEMO_DIR.exists():
         click.echo(f"De bestaande demo in {DEMO_DIR} wordt verwijderd.")
         shutil.rmtree(DEMO_DIR)
@@ -193,12 +199,6 @@ def demo(scale: float, port: int, adres: str | None, no_serve: bool, opnieuw: bo
             f"De bestaande demoregio (schaal {bestaande}) wordt gebruikt, niet schaal {scale}. Voor een nieuwe "
             f"regio op schaal {scale}: wmo-monitor demo --opnieuw --scale {scale}"
         )
-    settings = config.from_env().with_overrides(
-        landing_dir=landing,
-        warehouse=warehouse,
-        users_file=DEMO_DIR / "gebruikers.json",
-        dashboard_adres=adres,
-    )
     if not _run(settings):
         sys.exit(1)
     passwords = write_demo_users(settings.effective_users_file)

@@ -12,7 +12,7 @@ import duckdb
 
 from pipelines import work_database
 from pipelines.dbt_setup import ensure_manifest
-from runtime import config, progress, runs, workdb
+from runtime import config, disk_space, private_files, progress, runs, workdb
 
 
 @dataclass
@@ -40,30 +40,59 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
     job = build_definitions(wmo).resolve_job_def("wmo_pipeline")
     logging.getLogger("dagster").setLevel(logging.WARNING)
     log_dir = settings.state_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(log_dir)
     log_file = log_dir / f"run-{datetime.now():%Y%m%d-%H%M%S}.log"
     run_id = str(uuid.uuid4())  # chosen here, so that the JSON log carries it from its first line
-    json_log = progress.log_json_to(log_file.with_suffix(".jsonl"), run_id)
-    with workdb.run_lock(settings.state_dir):
+    with workdb.run_lock(settings.state_dir), disk_space.reserve(settings.state_dir) as reserve:
+        json_log = progress.log_json_to(log_file.with_suffix(".jsonl"), run_id)
         progress.report(f"Run gestart: landingsmap {settings.landing_dir}, warehouse {settings.warehouse}")
         progress.report(f"Volledige log (o.a. dbt): {log_file}")
         # dbt's own output goes to the log file; progress lines keep going to the terminal and the JSON log.
+        result, log_complete = None, True
         try:
-            with log_file.open("w", encoding="utf-8") as log, redirect_stdout(log):
+            with (
+                private_files.private_file(log_file).open("w", encoding="utf-8") as log,
+                redirect_stdout(log),
+            ):
                 result = job.execute_in_process(
                     instance=DagsterInstance.ephemeral(),
                     raise_on_error=False,
                     run_id=run_id,
                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
                 )
+        except OSError as exc:  # the log's last lines did not fit on the disk; the run's outcome still counts
+            if not disk_space.is_disk_full(exc):
+                raise
+            log_complete = False
         finally:
             progress.stop_logging_to(json_log)
-        failure = None if result.success else _failure_text(result)
-        if failure:
-            with work_database.connect(settings.work_db) as con:
-                runs.start_run(con, result.run_id, datetime.now())
-                runs.finish_run(con, result.run_id, "mislukt", datetime.now(), melding=failure[:4000])
-    return RunOutcome(result.success, result.run_id, read_run(settings, result.run_id), failure)
+        success = result is not None and result.success
+        failure = None if success else (_failure_text(result) if result is not None else "")
+        if not log_complete or (failure is not None and disk_space.is_disk_full(failure)):
+            disk_space.release(reserve)  # the space to record the failure (and for the summary) below
+            if success:
+                progress.report(f"Let op: de log {log_file} is onvolledig, de schijf is vol.")
+            else:
+                failure = f"{disk_space.explanation(settings.warehouse.parent)}\n{failure}".rstrip()
+        if failure is not None:
+            failure = _record_failure(settings, run_id, failure)
+    return RunOutcome(success, run_id, read_run(settings, run_id), failure)
+
+
+def _record_failure(settings: config.Settings, run_id: str, failure: str) -> str:
+    """Close the run in audit.runs as 'mislukt' with its reason; returns the reason for the summary.
+
+    On a disk so full that even this does not fit, the summary says so instead of ending in a traceback;
+    the next run then closes it as 'afgebroken'."""
+    try:
+        with work_database.connect(settings.work_db) as con:
+            runs.start_run(con, run_id, datetime.now())
+            runs.finish_run(con, run_id, "mislukt", datetime.now(), melding=failure[:4000])
+    except (duckdb.Error, OSError) as exc:
+        if not disk_space.is_disk_full(exc):
+            raise
+        failure += "\nDe mislukte run kon niet in audit.runs worden vastgelegd: ook daarvoor was geen ruimte."
+    return failure
 
 
 def _failure_text(result) -> str:
@@ -71,12 +100,24 @@ def _failure_text(result) -> str:
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
             error = event.event_specific_data.error
-            parts.append(f"Stap {event.step_key} mislukt: {error.message.strip() if error else ''}")
+            parts.append(f"Stap {event.step_key} mislukt: {_root_cause(error)}")
         if event.event_type_value == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
             if not evaluation.passed:
                 parts.append(f"Controle {evaluation.check_name} mislukt:\n{evaluation.description or ''}")
     return "\n".join(parts) or "De run is mislukt; zie de Dagster-log."
+
+
+def _root_cause(error) -> str:
+    """The innermost error's message: Dagster wraps the step's own error ('Error occurred while executing op'),
+    and only the cause says what went wrong (a DuckDB 'No space left on device', a dbt error)."""
+    if error is None:
+        return ""
+    while error.cause is not None:
+        error = error.cause
+    if error.cls_name == "DagsterExecutionInterruptedError":  # Dagster's own SIGTERM/SIGINT handler
+        return "onderbroken: de run is gestopt met SIGTERM of Ctrl+C. Start hem opnieuw wanneer het uitkomt."
+    return error.message.strip()
 
 
 def read_run(settings: config.Settings, run_id: str) -> dict:

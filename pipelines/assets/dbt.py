@@ -10,7 +10,7 @@ from pipelines import build_memo, dbt_partial
 from pipelines.dbt_failures import counts_of, describe_failures, test_statuses, write_counts
 from pipelines.dbt_project import WmoDbtTranslator, dbt_project
 from pipelines.resources import WmoSettings
-from runtime import progress
+from runtime import private_files, progress
 from runtime.failpoints import failpoint
 
 TRANSLATOR = WmoDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_code_references=False))
@@ -68,6 +68,8 @@ def wmo_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wmo: 
     target = settings.state_dir / "dbt"
     failpoint("dbt_start")
     invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target.resolve())
+    # dagster-dbt has just copied the project's partial_parse.msgpack in, with the project's world-readable mode
+    private_files.restrict(target / "partial_parse.msgpack")
     built: list[list[str]] = []  # asset keys in the order dbt built them: the order a replay must keep
     checks = []
     for index, event in enumerate(invocation.stream()):

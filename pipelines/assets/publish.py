@@ -10,7 +10,7 @@ from pipelines import publication, work_database
 from pipelines.assets.dbt import wmo_dbt_models
 from pipelines.dbt_failures import read_test_counts
 from pipelines.resources import WmoSettings
-from runtime import progress, runs
+from runtime import private_files, progress, runs
 from runtime.failpoints import failpoint
 
 PUBLISH_GROUP = "publicatie"
@@ -75,7 +75,7 @@ def _peildatum(con):
 def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings) -> dg.MaterializeResult:
     settings = wmo.settings()
     folder = settings.state_dir / "herinneringen"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(folder)
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         rel = con.sql("SELECT * FROM marts.verantwoording_herinneringen ORDER BY ALL")
         columns, rows = rel.columns, rel.fetchall()
@@ -84,7 +84,7 @@ def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings
     # overwrite today's list and a list can be traced back to its peildatum.
     target = folder / f"herinneringen-{peildatum:%Y-%m-%d}.csv"
     failpoint("reminders")
-    with target.open("w", newline="", encoding="utf-8") as handle:
+    with private_files.private_file(target).open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(columns)
         writer.writerows(rows)

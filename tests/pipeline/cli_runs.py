@@ -35,3 +35,17 @@ def cli_run(landing: Path, warehouse: Path, failpoint: str | None = None) -> sub
         timeout=900,
         start_new_session=True,  # a failpoint kills the whole group, as a container kill would
     )
+
+
+def cli_start(landing: Path, warehouse: Path, *, own_group: bool = False) -> subprocess.Popen:
+    """`wmo-monitor run` in the background, stdout and stderr together to be read line by line while it runs.
+
+    `own_group`: in a process group of its own, so that a test can find the run's children (dbt) by it."""
+    return subprocess.Popen(
+        run_command(landing, warehouse),
+        env=run_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=own_group,
+    )

@@ -21,11 +21,23 @@ def test_environment_overrides_defaults_and_flags_override_environment(tmp_path)
 def test_key_from_file_and_refusal_without_key(tmp_path):
     key_file = tmp_path / "sleutel.txt"
     key_file.write_text("geheim\n", encoding="utf-8")
+    key_file.chmod(0o600)
     assert config.from_env({"WMO_PSEUDONIEM_SLEUTEL_FILE": str(key_file)}).require_key() == "geheim"
     with pytest.raises(config.ConfigError, match="WMO_PSEUDONIEM_SLEUTEL"):
         config.from_env({}).require_key()
     with pytest.raises(config.ConfigError, match="bestaat niet"):
         config.from_env({"WMO_PSEUDONIEM_SLEUTEL_FILE": str(tmp_path / "weg.txt")})
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o620])
+def test_a_key_file_others_can_read_or_change_is_refused_with_the_chmod_to_run(tmp_path, mode):
+    key_file = tmp_path / "sleutel.txt"
+    key_file.write_text("geheim\n", encoding="utf-8")
+    key_file.chmod(mode)
+    with pytest.raises(config.ConfigError, match=f"rechten {mode:o}") as info:
+        config.from_env({"WMO_PSEUDONIEM_SLEUTEL_FILE": str(key_file)})
+    assert f"chmod 600 {key_file}" in str(info.value)
+    assert "geheim" not in str(info.value)
 
 
 @pytest.mark.parametrize("name, value", [("WMO_PEILDATUM", "2023-02-30"), ("WMO_MIN_CELGROOTTE", "tien")])

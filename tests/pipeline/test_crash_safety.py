@@ -13,7 +13,7 @@ import time
 import duckdb
 import pytest
 
-from tests.pipeline.cli_runs import cli_run, run_command, run_env
+from tests.pipeline.cli_runs import cli_run, cli_start
 from tests.pipeline.conftest import second_delivery
 from tests.pipeline.fingerprints import audit_fingerprint, marts_fingerprint
 
@@ -64,13 +64,7 @@ def test_killed_runs_leave_publication_intact_readers_never_error_and_late_files
         assert marts_fingerprint(warehouse) == verwacht, f"publicatie onvolledig na een kill bij {stage}"
 
     late = landing / "berichten" / "laat" / "na-de-scan.xml"
-    run = subprocess.Popen(
-        run_command(landing, warehouse),
-        env=run_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    run = cli_start(landing, warehouse)
     output = []
     for line in run.stdout:  # drop a file once ingest of messages has begun: this run must not need it
         output.append(line)
