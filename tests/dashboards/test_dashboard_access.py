@@ -75,6 +75,7 @@ def test_query_parameters_do_not_change_role_or_municipality(omgeving: Omgeving)
     at.button[0].click().run()
     g = at.session_state["gebruiker"]
     assert (g.rol, g.gemeenten) == ("contractmanager", (UTRECHT,))
+    open_pagina(at, "app_pages/overzicht.py")  # the landing page is the scorecard of one provider
     assert at.sidebar.multiselect(key="flt_gemeente").options == ["Utrecht"]
     assert set(tabel(at, "Aanbieder", "Zorg Plus BV")["Aanbieder"]) == {"Zorg Plus BV"}
     with pytest.raises(ValueError):
