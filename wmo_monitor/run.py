@@ -24,12 +24,15 @@ class RunOutcome:
 
 
 def run_pipeline(settings: config.Settings) -> RunOutcome:
-    """Ingest, build, test and publish once; the same job `dagster dev` and the sensor start."""
+    """Ingest, build, test and publish once; the same job `dagster dev` and the sensor start.
+
+    The job runs in the warehouse's persistent Dagster instance (pipelines/instance.py), so the run, its
+    materializations and check evaluations are what `wmo-monitor dagster` shows afterwards.
+    """
     settings.require_key()
     ensure_manifest()
-    from dagster import DagsterInstance
-
     from pipelines.definitions import build_definitions
+    from pipelines.instance import open_instance
     from pipelines.resources import WmoSettings
 
     wmo = WmoSettings(
@@ -51,11 +54,12 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
         result, log_complete = None, True
         try:
             with (
+                open_instance(settings.effective_dagster_home) as instance,
                 private_files.private_file(log_file).open("w", encoding="utf-8") as log,
                 redirect_stdout(log),
             ):
                 result = job.execute_in_process(
-                    instance=DagsterInstance.ephemeral(),
+                    instance=instance,
                     raise_on_error=False,
                     run_id=run_id,
                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
