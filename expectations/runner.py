@@ -26,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from runtime.text import aantal
+
 if TYPE_CHECKING:
     import pandas
 
@@ -122,7 +124,10 @@ class ValidationOutcome:
             if warnings:
                 text += " Signalen (niet blokkerend): " + " ".join(_describe(f) for f in warnings)
         if self.skipped:
-            text += f" Niet uitgevoerd bij gebrek aan referentielijst: {len(self.skipped)} verwachting(en)."
+            text += (
+                " Niet uitgevoerd bij gebrek aan referentielijst: "
+                f"{aantal(len(self.skipped), 'verwachting', 'verwachtingen')}."
+            )
         return text
 
 
@@ -134,7 +139,7 @@ def _describe(failure: dict) -> str:
     if failure.get("fout"):
         text += f" De controle kon niet worden uitgevoerd: {failure['fout'].rstrip('.')}."
     if failure.get("unexpected_count"):
-        text += f" {failure['unexpected_count']} afwijkende waarde(n)"
+        text += f" {aantal(failure['unexpected_count'], 'afwijkende waarde', 'afwijkende waarden')}"
         if failure.get("unexpected_percent") is not None:
             text += f" ({failure['unexpected_percent']:.1f}%)"
     if failure.get("sample"):

@@ -9,6 +9,7 @@ from pipelines.assets.ingest import raw_key
 from pipelines.resources import WmoSettings
 from runtime import progress
 from runtime.failpoints import failpoint
+from runtime.text import aantal
 
 # GX family (expectations/suites) -> the ingest asset whose tables it validates.
 # The check hangs on the family's first table; a blocking failure stops everything downstream of the ingest step.
@@ -79,11 +80,11 @@ def _regel(familie: str, outcome: dict, hergebruikt: bool) -> str:
     m = outcome["metadata"]
     if not m["verwachtingen"] and outcome["geslaagd"]:
         return f"Controle {familie}: nog geen gegevens, niets te controleren"
-    delen = [f"{m['verwachtingen']} verwachtingen"]
+    delen = [aantal(m["verwachtingen"], "verwachting", "verwachtingen")]
     if m["blokkerend_gefaald"]:
         delen.append(f"{m['blokkerend_gefaald']} blokkerend gefaald")
     if m["waarschuwingen"]:
-        delen.append(f"{m['waarschuwingen']} waarschuwingen")
+        delen.append(aantal(m["waarschuwingen"], "waarschuwing", "waarschuwingen"))
     herkomst = "; uitkomst hergebruikt, ruwe gegevens ongewijzigd" if hergebruikt else ""
     return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{herkomst})"
 

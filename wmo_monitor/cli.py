@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 import click
 
 from runtime import config, private_files, progress
-from wmo_monitor import supervise
+from wmo_monitor import click_nl, supervise
 
 if TYPE_CHECKING:
     from dashboards.auth import Gebruiker
+
+click_nl.install()  # before the commands below are declared: Click's own texts in Dutch for all of them
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = config.DEMO_DIR
@@ -42,7 +44,7 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(help="Monitor voor resultaatgestuurde Wmo-ondersteuning.")
+@click.group(cls=click_nl.DutchGroup, help="Monitor voor resultaatgestuurde Wmo-ondersteuning.")
 def main() -> None:
     progress.show_on_stdout()
 
@@ -236,7 +238,9 @@ def dagster_console(landing: Path | None, warehouse: Path | None, host: str, por
     except config.ConfigError as exc:
         _fail(str(exc))
     if demo:
-        click.echo(f"De demo in {DEMO_DIR} wordt getoond (met de openbare demosleutel als er geen sleutel is gezet).")
+        click.echo(
+            f"De demo in {DEMO_DIR} wordt getoond (met de openbare demosleutel als er geen sleutel is gezet)."
+        )
     click.echo(
         f"Dagster-console: http://{host}:{port}  (stoppen met Ctrl+C)\n"
         f"  instantie: {settings.effective_dagster_home}\n"

@@ -74,7 +74,9 @@ def serve_console(settings: config.Settings, host: str, port: int) -> int:
     prepare_home(settings.effective_dagster_home)
     env = console_env(settings)
     signal.signal(signal.SIGTERM, _interrupt)
-    processes = [subprocess.Popen(command, env=env, cwd=REPO_ROOT) for command in console_commands(host, port)]
+    processes = [
+        subprocess.Popen(command, env=env, cwd=REPO_ROOT) for command in console_commands(host, port)
+    ]
     code = 0
     try:
         while all(p.poll() is None for p in processes):

@@ -19,7 +19,7 @@ def outcome(geslaagd: bool, verwachtingen: int, blokkerend: int = 0, waarschuwin
 
 def test_a_passed_check_with_warnings():
     assert _regel("berichten", outcome(True, 473, waarschuwingen=1), False) == (
-        "Controle berichten: geslaagd (473 verwachtingen, 1 waarschuwingen)"
+        "Controle berichten: geslaagd (473 verwachtingen, 1 waarschuwing)"
     )
 
 

@@ -56,7 +56,8 @@ def test_the_cli_run_is_recorded_in_the_dagster_instance(cli_run):
         assert record.dagster_run.status == dg.DagsterRunStatus.SUCCESS
         assert record.dagster_run.job_name == "wmo_pipeline"
         materialized = {
-            e.dagster_event.asset_key for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)
+            e.dagster_event.asset_key
+            for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)
         }
         assert PUBLISHED_KEY in materialized
         assert instance.fetch_materializations(PUBLISHED_KEY, limit=1).records[0].run_id == run_id
@@ -72,13 +73,17 @@ def test_the_cli_run_is_recorded_in_the_dagster_instance(cli_run):
 def test_without_a_setting_the_instance_lives_in_the_warehouse_state_folder(tmp_path):
     settings = config.from_env({"WMO_WAREHOUSE": str(tmp_path / "w.duckdb")})
     assert settings.effective_dagster_home == tmp_path / "w.state" / "dagster"
-    chosen = config.from_env({"WMO_WAREHOUSE": str(tmp_path / "w.duckdb"), "DAGSTER_HOME": str(tmp_path / "d")})
+    chosen = config.from_env(
+        {"WMO_WAREHOUSE": str(tmp_path / "w.duckdb"), "DAGSTER_HOME": str(tmp_path / "d")}
+    )
     assert chosen.effective_dagster_home == tmp_path / "d"
     ours = {"DAGSTER_HOME": str(tmp_path / "d"), "WMO_DAGSTER_HOME": str(tmp_path / "wmo")}
     assert config.from_env(ours).effective_dagster_home == tmp_path / "wmo", "WMO_DAGSTER_HOME gaat voor"
 
 
-def test_after_the_demo_the_console_uses_the_demo_and_the_sensor_reads_its_landing_folder(tmp_path, monkeypatch):
+def test_after_the_demo_the_console_uses_the_demo_and_the_sensor_reads_its_landing_folder(
+    tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     clean = {k: v for k, v in os.environ.items() if not k.startswith("WMO_") and k != "DAGSTER_HOME"}
     assert console_settings(None, None, clean)[1] is False, "zonder demo: de gewone standaardwaarden"
@@ -131,7 +136,9 @@ def test_the_console_starts_cleanly_and_shows_the_cli_run_with_its_checks(cli_ru
     command = [*CLI, "dagster", "--landing", str(landing), "--warehouse", str(warehouse), "--port", str(port)]
     log = tmp_path / "console.log"
     with log.open("w") as out:
-        console = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        console = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             deadline = time.monotonic() + 240
             while True:
