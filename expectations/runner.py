@@ -105,6 +105,10 @@ class ValidationOutcome:
     def warnings(self) -> list[dict]:
         return [f for f in self.failed if not f["blocking"]]
 
+    def warning_texts(self) -> list[str]:
+        """One Dutch sentence per warning (what `summary_nl` says of it), for a list a person reads."""
+        return [_describe(f) for f in self.warnings]
+
     def summary_nl(self) -> str:
         """One Dutch paragraph: verdict, then every failed expectation with table, column and sample values."""
         if self.evaluated == 0 and not self.failed:

@@ -51,6 +51,8 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             known = load_known(con)
             key = memo.fingerprint(con, suites, known)
             outcome = memo.recall(settings.state_dir, familie, key)
+            if outcome is not None and "signalen" not in outcome:
+                outcome = None  # remembered by a version that kept no warning texts: validate again
             hergebruikt = outcome is not None
             if not hergebruikt:
                 progress.report(
@@ -61,6 +63,8 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
         progress.report(_regel(familie, outcome, hergebruikt), stap="controle")
+        for signaal in outcome["signalen"]:  # every warning the line counts, with its text
+            progress.report(f"  Waarschuwing {familie}: {signaal}", stap="controle")
         failpoint("checks")
         return dg.AssetCheckResult(
             passed=outcome["geslaagd"],
@@ -103,6 +107,7 @@ def _validate(database: Path, suites: list[str], known: dict[str, set[str]]) -> 
             "blokkerend_gefaald": sum(len(o.blocking_failures) for o in outcomes),
             "waarschuwingen": sum(len(o.warnings) for o in outcomes),
         },
+        "signalen": [text for o in outcomes for text in o.warning_texts()],
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from runtime import config
+from runtime.text import aantal
 
 
 def _open(settings: config.Settings) -> tuple[duckdb.DuckDBPyConnection, str]:
@@ -92,4 +93,22 @@ def status_report(settings: config.Settings) -> str:
         ).fetchall()
         parts += ["", "Falende controles in de laatste run:"]
         parts += [f"  run {run}: {melding}" for run, melding in failed] or ["  (geen)"]
+    parts += ["", "Waarschuwingen van de laatste invoercontroles (niet blokkerend):"]
+    parts += _warnings(settings)
     return "\n".join(parts)
+
+
+def _warnings(settings: config.Settings) -> list[str]:
+    """Every warning the Great Expectations checks counted, with its text (the run printed the same lines)."""
+    from expectations import memo
+
+    lines = []
+    for familie, outcome in memo.latest(settings.state_dir).items():
+        signalen = outcome.get("signalen", [])
+        lines += [f"  {familie}: {signaal}" for signaal in signalen]
+        verborgen = outcome.get("metadata", {}).get("waarschuwingen", 0) - len(signalen)
+        if verborgen > 0:  # an outcome remembered before the texts were kept
+            lines.append(
+                f"  {familie}: {aantal(verborgen, 'waarschuwing', 'waarschuwingen')}; de volgende run toont de tekst"
+            )
+    return lines or ["  (geen)"]

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from pipelines.checks import _regel
+import logging
+
+import duckdb
+
+from expectations import memo
+from expectations.runner import load_known
+from ingest.raw_schema import create_all
+from pipelines.checks import SUITES_PER_FAMILY, _regel, gx_checks
+from pipelines.resources import WmoSettings
+from runtime import config
+from wmo_monitor.status import status_report
 
 
 def outcome(geslaagd: bool, verwachtingen: int, blokkerend: int = 0, waarschuwingen: int = 0):
@@ -39,3 +49,44 @@ def test_a_family_without_data():
     assert _regel("verantwoording", outcome(True, 0), False) == (
         "Controle verantwoording: nog geen gegevens, niets te controleren"
     )
+
+
+def test_a_single_warning_is_counted_in_the_singular():
+    assert _regel("klachten", outcome(True, 1, waarschuwingen=2), False) == (
+        "Controle klachten: geslaagd (1 verwachting, 2 waarschuwingen)"
+    )
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_every_counted_warning_is_printed_with_its_text_and_shown_by_status(tmp_path):
+    settings = config.from_env({}).with_overrides(warehouse=tmp_path / "w.duckdb")
+    with duckdb.connect(str(settings.work_db)) as con:
+        create_all(con)
+        key = memo.fingerprint(con, SUITES_PER_FAMILY["klachten"], load_known(con))
+    signalen = ["[tabel klachten, kolom cijfer; x] Cijfer buiten 1-10.", "[tabel klachten; y] Dubbele regel."]
+    uitkomst = outcome(True, 12, waarschuwingen=2) | {"signalen": signalen}
+    memo.remember(settings.state_dir, "klachten", key, uitkomst)
+    [check] = [c for c in gx_checks if any(k.name == "gx_klachten" for k in c.check_keys)]
+    lines, voortgang = _Lines(), logging.getLogger("wmo_monitor.voortgang")
+    level = voortgang.level
+    voortgang.addHandler(lines)
+    voortgang.setLevel(logging.INFO)
+    try:
+        check(wmo=WmoSettings(warehouse=str(settings.warehouse)))
+    finally:
+        voortgang.removeHandler(lines)
+        voortgang.setLevel(level)
+    assert lines.lines[0].startswith("Controle klachten: geslaagd (12 verwachtingen, 2 waarschuwingen")
+    assert lines.lines[1:] == [f"  Waarschuwing klachten: {s}" for s in signalen]
+    report = status_report(settings)
+    assert report.split("Waarschuwingen van de laatste invoercontroles (niet blokkerend):\n")[
+        1
+    ].splitlines() == [f"  klachten: {s}" for s in signalen]
