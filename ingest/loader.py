@@ -26,6 +26,7 @@ from ingest.tabular.source import te_groot
 from ingest.writer import insert_rows
 from runtime.config import DEFAULT_LIMITS, Limits
 from runtime.failpoints import failpoint
+from runtime.text import aantal
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ class Loader:
         summary = self.summary.family(familie)
         summary.nieuw += len(todo)
         if todo:
-            self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
+            self.progress(f"{familie}: {aantal(len(todo), 'nieuw bestand', 'nieuwe bestanden')}")
         if familie == "berichten":
             try:
                 with paused_gc(), _bulk_writes(self.con):
