@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -24,6 +25,7 @@ from runtime import config
 from tests.pipeline.cli_runs import CLI, run_command, run_env
 from wmo_monitor.console import console_env, console_settings
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DAGSTER_START_NOISE = ("SupersessionWarning", "will not be used", "No dagster instance configuration file")
 """What Dagster prints when a superseded command starts or when its dagster.yaml is not the instance's."""
 
@@ -168,3 +170,21 @@ def test_the_console_starts_cleanly_and_shows_the_cli_run_with_its_checks(cli_ru
             assert console.wait(timeout=90) == 0, log.read_text()
     output = log.read_text()
     assert not [noise for noise in DAGSTER_START_NOISE if noise in output], output
+
+
+def test_loading_the_definitions_warns_of_nothing_superseded_or_unstable():
+    """What the code server does when the console starts: Dagster's lifecycle warnings must not appear."""
+    code = (
+        "import warnings\n"
+        "warnings.simplefilter('always')\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    import pipelines.definitions as d\n"
+        "    d.defs.get_repository_def()\n"
+        "print('\\n'.join(f'{w.category.__name__}: {w.message}' for w in caught))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO_ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    lifecycle = ("SupersessionWarning", "PreviewWarning", "BetaWarning")
+    assert not [line for line in result.stdout.splitlines() if line.startswith(lifecycle)], result.stdout
