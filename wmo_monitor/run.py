@@ -13,6 +13,7 @@ import duckdb
 from pipelines import work_database
 from pipelines.dbt_setup import ensure_manifest
 from runtime import config, disk_space, private_files, progress, runs, workdb
+from wmo_monitor.status import run_warnings
 
 
 @dataclass
@@ -132,9 +133,8 @@ def read_run(settings: config.Settings, run_id: str) -> dict:
             return {}
         summary = dict(zip(rel.columns, rows[0], strict=True))
         # the table exists once a run has created the work database's tables, which this run did
-        summary["waarschuwingen"] = con.execute(
-            "SELECT count(*) FROM audit.waarschuwingen WHERE run_id = ?", [run_id]
-        ).fetchall()[0][0]
+        summary["waarschuwing_teksten"] = run_warnings(con, run_id)
+        summary["waarschuwingen"] = len(summary["waarschuwing_teksten"])
         return summary
 
 
@@ -149,6 +149,9 @@ def format_summary(outcome: RunOutcome) -> str:
         f"  dbt-tests geslaagd: {s.get('dbt_tests_geslaagd') or 0}  gefaald: {s.get('dbt_tests_gefaald') or 0}",
         f"  peildatum: {s.get('peildatum') or '-'}",
     ]
+    if s.get("waarschuwing_teksten"):
+        lines.append("  Waarschuwingen (geladen, maar controleren):")
+        lines += [f"    {tekst}" for tekst in s["waarschuwing_teksten"]]
     if outcome.failure:
         lines.append("  Oorzaak:\n" + "\n".join(f"    {line}" for line in outcome.failure.splitlines()))
         lines.append("  De vorige publicatie blijft staan; herstel de oorzaak en start de run opnieuw.")

@@ -32,6 +32,17 @@ def _table(rel: duckdb.DuckDBPyRelation) -> str:
     return "\n".join([fmt.format(*columns), *(fmt.format(*r) for r in cells)])
 
 
+def run_warnings(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Every warning recorded by the run, as 'pad (locatie): melding', so the count comes with its texts."""
+    return [
+        f"{pad} ({locatie}): {melding}" if locatie and locatie != pad else f"{pad}: {melding}"
+        for pad, locatie, melding in con.execute(
+            "SELECT pad, locatie, melding FROM audit.waarschuwingen WHERE run_id = ? ORDER BY pad, locatie",
+            [run_id],
+        ).fetchall()
+    ]
+
+
 def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """Whether audit.<table> exists: a warehouse from before the table was added has not got it until its next run."""
     return bool(
@@ -87,6 +98,11 @@ def status_report(settings: config.Settings) -> str:
             if _has_table(con, "waarschuwingen")
             else "  (geen)"
         )
+        if _has_table(con, "waarschuwingen"):
+            laatste = con.sql("SELECT run_id FROM audit.runs ORDER BY start DESC LIMIT 1").fetchall()
+            teksten = run_warnings(con, laatste[0][0]) if laatste else []
+            parts += ["", "Waarschuwingen van de laatste run:"]
+            parts += [f"  {tekst}" for tekst in teksten] or ["  (geen)"]
         failed = con.sql(
             "SELECT run_id[:8], melding FROM audit.runs WHERE status IN ('mislukt', 'afgebroken') "
             "AND start = (SELECT max(start) FROM audit.runs)"

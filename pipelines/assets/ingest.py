@@ -97,7 +97,11 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
         f"{aantal(summary.records, 'record', 'records')}, "
         f"{aantal(summary.quarantaine_items, 'afgekeurd bericht of rij', 'afgekeurde berichten/rijen')}"
-        + (f", {aantal(summary.waarschuwingen, 'waarschuwing', 'waarschuwingen')}" if summary.waarschuwingen else "")
+        + (
+            f", {aantal(summary.waarschuwingen, 'waarschuwing', 'waarschuwingen')}"
+            if summary.waarschuwingen
+            else ""
+        )
         + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else ""),
         stap="inlezen",
     )

@@ -90,3 +90,30 @@ def test_every_counted_warning_is_printed_with_its_text_and_shown_by_status(tmp_
     assert report.split("Waarschuwingen van de laatste invoercontroles (niet blokkerend):\n")[
         1
     ].splitlines() == [f"  klachten: {s}" for s in signalen]
+
+
+def test_the_loaded_content_warnings_a_run_counts_are_listed_with_their_text(tmp_path):
+    from datetime import datetime
+
+    from wmo_monitor.run import RunOutcome, format_summary, read_run
+
+    settings = config.from_env({}).with_overrides(warehouse=tmp_path / "w.duckdb")
+    nu = datetime(2025, 3, 1, 8, 0)
+    teksten = ["Prestatie 2 staat twee keer in het bericht.", "Prestatie 5 staat drie keer in het bericht."]
+    with duckdb.connect(str(settings.work_db)) as con:
+        create_all(con)
+        con.execute("INSERT INTO audit.runs (run_id, start, status) VALUES ('r1', ?, 'geslaagd')", [nu])
+        for i, tekst in enumerate(teksten):
+            con.execute(
+                "INSERT INTO audit.waarschuwingen (pad, locatie, code, melding, eerst_gezien, run_id) "
+                "VALUES (?, ?, 'RECORDS_HERHAALD', ?, ?, 'r1')",
+                [f"berichten/{i}.xml", f"berichten/{i}.xml!regel {i}", tekst, nu],
+            )
+    summary = format_summary(RunOutcome(True, "r1", read_run(settings, "r1"), None))
+    assert "waarschuwingen: 2" in summary
+    for i, tekst in enumerate(teksten):
+        assert f"    berichten/{i}.xml (berichten/{i}.xml!regel {i}): {tekst}" in summary.splitlines()
+    laatste_run = status_report(settings).split("Waarschuwingen van de laatste run:\n")[1].splitlines()
+    assert laatste_run[:2] == [
+        f"  berichten/{i}.xml (berichten/{i}.xml!regel {i}): {t}" for i, t in enumerate(teksten)
+    ]
