@@ -183,13 +183,15 @@ def demo(scale: float, port: int, adres: str | None, no_serve: bool, opnieuw: bo
     from demo_region import generate_region
 
     os.environ["WMO_PSEUDONIEM_SLEUTEL"] = config.DEMO_SLEUTEL
-    settings = config.demo_settings().with_overrides(dashboard_adres=adres)
-    landing = settings.landing_dir
     click.echo(
         "LET OP: de demo gebruikt een vaste, openbare demosleutel voor pseudonimisering; niet voor echte gegevens."
     )
-    settings = _settings(landing, warehouse, None).with_overrides(
-        users_file=DEMO_DIR / "gebruikers.json", dashboard_adres=adres
+    demo_folders = config.demo_settings(
+        {}
+    )  # only its folders (the ones `wmo-monitor dagster` opens after it)
+    landing = demo_folders.landing_dir
+    settings = _settings(landing, demo_folders.warehouse, None).with_overrides(
+        users_file=demo_folders.users_file, dashboard_adres=adres
     )
     if opnieuw and DEMO_DIR.exists():
         click.echo(f"De bestaande demo in {DEMO_DIR} wordt verwijderd.")
