@@ -1,7 +1,7 @@
 """The end of a run: record it, publish the warehouse atomically, write the accountability reminder list."""
 
 import csv
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import dagster as dg
 import duckdb
@@ -15,12 +15,18 @@ from runtime.failpoints import failpoint
 
 PUBLISH_GROUP = "publicatie"
 PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
+PUBLICATION_FRESHNESS = dg.FreshnessPolicy.time_window(
+    fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
+)
+"""The daily run (schedules.py, 06:00) publishes once a day: the console warns one hour and fails two hours
+after a missed or failed morning run, so an operator sees a stale publication before users do."""
 
 
 @dg.asset(
     key=PUBLISHED_KEY,
     group_name=PUBLISH_GROUP,
     deps=[wmo_dbt_models],
+    freshness_policy=PUBLICATION_FRESHNESS,
     description="De gepubliceerde warehouse (schema's marts en audit) die dashboard en BI-tools lezen; "
     "atomair vervangen na een geslaagde run.",
     kinds={"duckdb"},

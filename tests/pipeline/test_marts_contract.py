@@ -47,7 +47,8 @@ CONTRACT = {
 }
 AUDIT = {
     "bestanden": "pad sha256 bytes familie eerst_gezien status aantal_records",
-    "quarantaine": "pad sha256 familie locatie reden_code melding eerst_gezien",
+    # technisch: beyond marts.md, the parser's own text apart from the Dutch melding (docs/architecture.md, Audit schema)
+    "quarantaine": "pad sha256 familie locatie reden_code melding eerst_gezien technisch",
     "runs": "run_id start einde status",
 }
 
