@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -84,8 +85,16 @@ def pipeline_run(tmp_path_factory) -> PipelineRun:
 def second_build(pipeline_run, tmp_path_factory) -> PipelineRun:
     """The landing of `pipeline_run` built once more from nothing, the way `wmo-monitor run` does it (so with the run
     log and the JSON log): for comparing two builds and for scanning everything a run writes."""
+    from wmo_monitor.run import run_pipeline
+
     root = tmp_path_factory.mktemp("herbouw")
-    settings, outcome = run_once(pipeline_run.landing, root / "warehouse.duckdb")
+    # the first build's key, whatever a test in between left in the environment (a monkeypatch that was undone
+    # after this session fixture's first use restores the value from before it)
+    settings = dataclasses.replace(
+        pipeline_run.settings.with_overrides(warehouse=root / "warehouse.duckdb"),
+        pseudoniem_sleutel=pipeline_run.settings.pseudoniem_sleutel,
+    )
+    outcome = run_pipeline(settings)
     assert outcome.success, outcome.failure
     return PipelineRun(pipeline_run.landing, settings.warehouse, pipeline_run.manifest, outcome, settings)
 
