@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import auth, db
+from runtime.spreadsheet import veilige_cel
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,19 +36,30 @@ def bestandsnaam(naam: str, extensie: str) -> str:
     return f"wmo-{slug}-{date.today():%Y%m%d}.{extensie}"
 
 
+def _veilig(df: pd.DataFrame) -> pd.DataFrame:
+    """Headers and text cells through `veilige_cel`: names, ids and typed user names are untrusted (issue 24)."""
+    frame = df.rename(columns=lambda c: veilige_cel(str(c)))
+    for col in frame.columns:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            frame[col] = frame[col].map(veilige_cel)
+    return frame
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    return df.to_csv(sep=";", decimal=",", index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+    return _veilig(df).to_csv(sep=";", decimal=",", index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 
 def xlsx_bytes(df: pd.DataFrame, soorten: Mapping[str, str] | None = None, blad: str = "Gegevens") -> bytes:
     """An .xlsx file with one sheet; `soorten` maps column label → kind (euro, pct, aantal, datum, …)."""
     soorten = dict(soorten or {})
     buffer = io.BytesIO()
-    frame = df.copy()
+    frame = _veilig(df)
     for col in frame.columns:  # Excel has no time zones
         if isinstance(frame[col].dtype, pd.DatetimeTZDtype):
             frame[col] = frame[col].dt.tz_localize(None)
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    # xlsxwriter would otherwise write text that looks like a formula, a link or a number as one
+    opties = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": opties}) as writer:
         sheet_name = blad[:31]
         frame.to_excel(writer, sheet_name=sheet_name, index=False)
         workbook = writer.book
