@@ -1,7 +1,9 @@
 """The end of a run: record it, publish the warehouse atomically, write the accountability reminder list."""
 
 import csv
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -11,6 +13,7 @@ from pipelines.assets.dbt import wmo_dbt_models
 from pipelines.dbt_failures import read_test_counts
 from pipelines.resources import WmoSettings
 from runtime import progress, runs
+from runtime.spreadsheet import veilige_cel
 
 PUBLISH_GROUP = "publicatie"
 PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
@@ -81,10 +84,7 @@ def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings
     # Named after the day the reminders were evaluated on, so a re-run for an earlier tick does not
     # overwrite today's list and a list can be traced back to its peildatum.
     target = folder / f"herinneringen-{peildatum:%Y-%m-%d}.csv"
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(columns)
-        writer.writerows(rows)
+    write_reminders(target, columns, rows)
     context.log.info(f"{len(rows)} herinneringen op peildatum {peildatum} geschreven naar {target}")
     return dg.MaterializeResult(
         metadata={
@@ -93,6 +93,15 @@ def accountability_reminders(context: dg.AssetExecutionContext, wmo: WmoSettings
             "bestand": dg.MetadataValue.path(str(target)),
         }
     )
+
+
+def write_reminders(target: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """The reminder list as `;`-separated CSV. Provider names and reasons come from delivered files, so every text
+    cell goes through `veilige_cel` (a cell starting with = + - @ would be a formula in Excel)."""
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow([veilige_cel(c) for c in columns])
+        writer.writerows([veilige_cel(v) for v in row] for row in rows)
 
 
 def _published_peildatum(con, run_id: str) -> date | None:
