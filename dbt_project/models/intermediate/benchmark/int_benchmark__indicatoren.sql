@@ -1,9 +1,11 @@
 -- K10 numerators and denominators per municipality × year × indicator, before region values, funnel limits and
--- suppression (benchmark_gemeenten). Flags per indicator:
+-- suppression (benchmark_gemeenten). Per indicator:
 --   is_proportie      funnel limits apply: the proportions uitval_pct and pct_tijdig_gestart (marts.md); not the
 --                     realisatiescore, which is a mean score
---   teller_is_telling the numerator is a count of persons/events (suppressed below min_celgrootte)
---   noemer_is_telling the denominator is a count of persons/events (suppressed below min_celgrootte)
+--   toets_aantal      the count of persons or events suppression tests (kpis.md K10): the clients for the two
+--                     per-inhabitant indicators (also behind the costs), the result rows for the realisatiescore,
+--                     the responses for gemiddeld_cijfer, and for the proportions the smaller of numerator and
+--                     complement (denominator − numerator; the denominator is at least either)
 --   schaal_teller, schaal_noemer   waarde = teller × schaal_teller / (noemer × schaal_noemer), in whole numbers so
 --                     that e.g. 25 clients per 5000 inhabitants is exactly 5.0 per 1000
 with inwoners as (
@@ -75,36 +77,42 @@ tijdig as (
 select
     c.jaar, c.gemeentecode, 'clienten_per_1000' as indicator,
     cast(c.teller as double precision) as teller, cast(i.inwoners as double precision) as noemer,
-    1000 as schaal_teller, 1 as schaal_noemer, false as is_proportie, true as teller_is_telling, true as noemer_is_telling
+    1000 as schaal_teller, 1 as schaal_noemer, false as is_proportie, cast(c.teller as double precision) as toets_aantal
 from clienten as c
 left join inwoners as i on i.gemeentecode = c.gemeentecode and i.jaar = c.jaar
 
 union all
 
+-- teller in eurocents, waarde in euros per inhabitant; tested on the clients behind the costs (none: 0)
 select
     k.jaar, k.gemeentecode, 'kosten_per_inwoner',
     cast(k.teller as double precision), cast(i.inwoners as double precision),
-    1, 100, false, false, true  -- teller in eurocents, waarde in euros per inhabitant
+    1, 100, false, cast(coalesce(c.teller, 0) as double precision)
 from kosten as k
 left join inwoners as i on i.gemeentecode = k.gemeentecode and i.jaar = k.jaar
+left join clienten as c on c.gemeentecode = k.gemeentecode and c.jaar = k.jaar
 
 union all
 
 -- a mean score (behaald 1, deels 0.5), not a proportion: no funnel limits (marts.md)
-select jaar, gemeentecode, 'realisatiescore', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, true, true
+select jaar, gemeentecode, 'realisatiescore', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, cast(noemer as double precision)
 from realisatie
 
 union all
 
-select jaar, gemeentecode, 'gemiddeld_cijfer', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, false, true
+select jaar, gemeentecode, 'gemiddeld_cijfer', cast(teller as double precision), cast(noemer as double precision), 1, 1, false, cast(noemer as double precision)
 from cijfer
 
 union all
 
-select jaar, gemeentecode, 'uitval_pct', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+select
+    jaar, gemeentecode, 'uitval_pct', cast(teller as double precision), cast(noemer as double precision), 1, 1, true,
+    cast(case when teller < noemer - teller then teller else noemer - teller end as double precision)
 from uitval
 
 union all
 
-select jaar, gemeentecode, 'pct_tijdig_gestart', cast(teller as double precision), cast(noemer as double precision), 1, 1, true, true, true
+select
+    jaar, gemeentecode, 'pct_tijdig_gestart', cast(teller as double precision), cast(noemer as double precision), 1, 1, true,
+    cast(case when teller < noemer - teller then teller else noemer - teller end as double precision)
 from tijdig

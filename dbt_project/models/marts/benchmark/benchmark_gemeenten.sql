@@ -4,15 +4,18 @@
 -- of ratios; suppressed municipalities still count in the region value).
 -- Funnel limits only for the proportions (marts.md: uitval_pct, pct_tijdig_gestart; is_proportie):
 --   p ± z·√(p(1−p)/n) with p = regio_waarde, n = the municipality's noemer, z = 1.96 (95 %) and 3.09 (99.8 %),
---   clipped to [0, 1] and rounded to 6 decimals; buiten_998 = waarde below grens_998_laag or above grens_998_hoog,
---   computed whenever waarde and noemer are published.
--- Suppression (kpis.md Conventions, var min_celgrootte, default 10), per part of the row:
---   * noemer (a count) below min_celgrootte → the rate/mean is suppressed: waarde, noemer, teller, limits and
---     buiten_998 NULL;
---   * teller that counts persons/events below min_celgrootte → teller NULL; waarde, noemer, limits and buiten_998
---     stay published (so a low outlier, e.g. 3 dropouts of 60, can still be flagged).
---   onderdrukt = true when anything in the row is suppressed. The same rule on the region totals: regio_waarde is
---   NULL when the region's noemer is below min_celgrootte.
+--   clipped to [0, 1] and rounded to 6 decimals; buiten_998 = waarde below grens_998_laag or above grens_998_hoog.
+-- Suppression (kpis.md Conventions and K10, var min_celgrootte, default 10; docs/privacy.md):
+--   * primary: the row's tested count (int_benchmark__indicatoren.toets_aantal: clients, result rows, responses, or
+--     for a proportion the smaller of numerator and complement) below min_celgrootte;
+--   * the region value is suppressed by the same test on the region's sums;
+--   * secondary: where the region value is published and exactly one municipality of the (jaar, indicator) is
+--     suppressed, it would be the region total minus the others (the denominators are inhabitants, which are
+--     public, or shown on the KPI pages), so the unsuppressed municipality with the smallest teller is suppressed
+--     too (ties: the lower gemeentecode);
+--   * a suppressed row has teller, noemer, waarde, its limits and buiten_998 all NULL and onderdrukt = true, so
+--     nothing can be recovered as waarde × noemer.
+-- The dashboard applies the same rule again with its own minimum (dashboards/kpi.py benchmark_regels).
 with indicatoren as (
     select * from {{ ref('int_benchmark__indicatoren') }}
 ),
@@ -22,7 +25,8 @@ regio as (
         jaar,
         indicator,
         sum(teller) as som_teller,
-        sum(noemer) as som_noemer
+        sum(noemer) as som_noemer,
+        sum(toets_aantal) as som_toets
     from indicatoren
     where teller is not null
       and noemer is not null
@@ -39,17 +43,50 @@ berekend as (
         i.is_proportie,
         case when i.noemer > 0 then i.teller * i.schaal_teller / (i.noemer * i.schaal_noemer) end as ruwe_waarde,
         case
-            -- the region's own denominator follows the same suppression rule (a region of one small
-            -- municipality would otherwise publish the small group's rate)
-            when coalesce(i.noemer_is_telling and r.som_noemer < {{ var('min_celgrootte') }}, false) then null
+            -- the region's own counts pass the same test (a region of one small municipality would otherwise
+            -- publish the small group's value)
+            when coalesce(
+                case
+                    when i.is_proportie then
+                        case
+                            when r.som_teller < r.som_noemer - r.som_teller then r.som_teller
+                            else r.som_noemer - r.som_teller
+                        end
+                    else r.som_toets
+                end, 0
+            ) < {{ var('min_celgrootte') }} then null
             when r.som_noemer > 0 then r.som_teller * i.schaal_teller / (r.som_noemer * i.schaal_noemer)
         end as regio_waarde,
         case when r.som_noemer > 0 then r.som_teller / r.som_noemer end as p,
-        coalesce(i.noemer_is_telling and i.noemer < {{ var('min_celgrootte') }}, false) as noemer_onderdrukt,
-        coalesce(i.teller_is_telling and i.teller < {{ var('min_celgrootte') }}, false) as teller_onderdrukt
+        coalesce(i.toets_aantal, 0) < {{ var('min_celgrootte') }} as primair
     from indicatoren as i
     left join regio as r
         on r.jaar = i.jaar and r.indicator = i.indicator
+),
+
+secundair as (
+    -- per (jaar, indicator): how many rows fail on their own, and the order of the others by teller
+    select
+        *,
+        sum(case when primair then 1 else 0 end) over (partition by jaar, indicator) as aantal_primair,
+        row_number() over (
+            partition by jaar, indicator, primair
+            order by teller, gemeentecode
+        ) as volgorde
+    from berekend
+),
+
+onderdrukking as (
+    select
+        *,
+        primair
+        or (
+            not primair
+            and aantal_primair = 1
+            and regio_waarde is not null
+            and volgorde = 1
+        ) as onderdrukt
+    from secundair
 ),
 
 met_se as (
@@ -58,7 +95,7 @@ met_se as (
         case
             when is_proportie and noemer > 0 and p is not null then sqrt(p * (1 - p) / noemer)
         end as se
-    from berekend
+    from onderdrukking
 ),
 
 grenzen as (
@@ -76,17 +113,17 @@ select
     jaar,
     gemeentecode,
     indicator,
-    case when noemer_onderdrukt or teller_onderdrukt then null else teller end as teller,
-    case when noemer_onderdrukt then null else noemer end as noemer,
-    case when noemer_onderdrukt then null else ruwe_waarde end as waarde,
+    case when onderdrukt then null else teller end as teller,
+    case when onderdrukt then null else noemer end as noemer,
+    case when onderdrukt then null else ruwe_waarde end as waarde,
     regio_waarde,
-    case when noemer_onderdrukt then null else g95_laag end as grens_95_laag,
-    case when noemer_onderdrukt then null else g95_hoog end as grens_95_hoog,
-    case when noemer_onderdrukt then null else g998_laag end as grens_998_laag,
-    case when noemer_onderdrukt then null else g998_hoog end as grens_998_hoog,
+    case when onderdrukt then null else g95_laag end as grens_95_laag,
+    case when onderdrukt then null else g95_hoog end as grens_95_hoog,
+    case when onderdrukt then null else g998_laag end as grens_998_laag,
+    case when onderdrukt then null else g998_hoog end as grens_998_hoog,
     case
-        when noemer_onderdrukt or g998_laag is null or ruwe_waarde is null then null
+        when onderdrukt or g998_laag is null or ruwe_waarde is null then null
         else ruwe_waarde < g998_laag or ruwe_waarde > g998_hoog
     end as buiten_998,
-    noemer_onderdrukt or teller_onderdrukt as onderdrukt
+    onderdrukt
 from grenzen
