@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboards import db, kpi, suppression, ui
+from dashboards import db, kpi, ui
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -71,11 +71,10 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
         )
         df["pct_tijdig"] = kpi.deel(df["tijdig"], df["aantal"])
         df["bericht"] = df["berichttype"].map(_label)
-        df = ui.met_namen(df).sort_values(["aanbieder", "bericht"])
-        RATIOS = {"pct_tijdig": "aantal"}
-        onderdrukt = suppression.suppress_frame(df, ui.min_cel(), aantallen=["aantal"], ratios=RATIOS).frame
+        berichten = ui.onderdruk(ui.met_namen(df).sort_values(["aanbieder", "bericht"]), kpi.K11_BERICHTEN)
+        tijdigheid = berichten.frame
         ui.staafdiagram(
-            onderdrukt[onderdrukt["berichttype"].astype(str).str.contains("305|307|315")],
+            tijdigheid[tijdigheid["berichttype"].astype(str).str.contains("305|307|315")],
             "aanbieder",
             "pct_tijdig",
             titel="Aandeel tijdig per aanbieder",
@@ -85,7 +84,7 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
             kleur_titel="Bericht",
         )
         ui.tabel(
-            df,
+            berichten,
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("bericht", "Bericht"),
@@ -94,8 +93,6 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
                 Kolom("met_retourcode", "Met retourcode (≠ 0200)", "aantal"),
             ],
             naam="Berichtenverkeer per aanbieder",
-            aantallen=["aantal", "tijdig", "met_retourcode"],
-            ratios=RATIOS,
         )
 
     st.subheader("Afgewezen declaraties")
@@ -112,7 +109,9 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
         )
         dec["afwijzing_pct"] = kpi.deel(dec["afgewezen"], dec["ingediend"])
         ui.tabel(
-            ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec,
+            ui.onderdruk(
+                ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec, kpi.K11_DECLARATIES
+            ),
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("regels", "Prestaties", "aantal"),
@@ -123,6 +122,4 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
                 Kolom("afwijzing_pct", "Afwijzing (%)", "pct"),
             ],
             naam="Afgewezen declaraties per aanbieder",
-            aantallen=["regels", "afgewezen_regels"],
-            ratios={"afwijzing_pct": "regels"},
         )
