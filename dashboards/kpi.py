@@ -1,6 +1,10 @@
 """KPI queries: additive sums from the `kpi_` marts (ratios of sums at query time), medians and percentiles from the
 `fct_` marts (kpis.md). Every function takes the active filters and a grouping and returns a pandas frame with the
-numerators, denominators and derived ratios (fractions 0–1)."""
+numerators, denominators and derived ratios (fractions 0–1).
+
+Next to each query stand its suppression rules (`K1` … `K11_DECLARATIES`): which columns count persons or events,
+which are proportions, rates or means over them and which add up to which. A page passes the frame and these rules
+to `suppression.onderdruk` and shows only what comes back."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboards import db
+from dashboards.suppression import Maat, Regels, gemiddelde, proportie, verhouding
 from dashboards.ui import Filters, where
 
 START_JAAR = "year(greatest(ingangsdatum, toewijzingsdatum))"
@@ -65,6 +70,17 @@ def zonder_jaar(f: Filters) -> Filters:
 # --- K1 ------------------------------------------------------------------------------------------------------
 
 
+K1 = Regels(
+    aantallen=("behaald", "deels", "niet", "aantal"),
+    maten={
+        "pct_behaald": proportie("behaald", "aantal"),
+        # a score over the result rows (kpis.md K10: the count tested is the result rows)
+        "realisatiescore": verhouding({"behaald": 1, "deels": 0.5}, "aantal", over="aantal"),
+    },
+    totalen={"aantal": ("behaald", "deels", "niet")},
+)
+
+
 def doelrealisatie(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     df = agg(
         "marts.kpi_doelrealisatie",
@@ -79,6 +95,17 @@ def doelrealisatie(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
 
 
 # --- K2 ------------------------------------------------------------------------------------------------------
+
+
+K2 = Regels(
+    aantallen=("respondenten", "voldoende", "beeindigd"),
+    maten={
+        "gemiddeld_cijfer": gemiddelde("respondenten"),
+        "pct_voldoende": proportie("voldoende", "respondenten"),
+        "respons_pct": verhouding("respondenten", "beeindigd"),
+    },
+    sommen={"som_cijfer": ("respondenten",)},
+)
 
 
 def tevredenheid(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
@@ -97,6 +124,13 @@ def tevredenheid(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
 
 
 # --- K3 ------------------------------------------------------------------------------------------------------
+
+
+K3 = Regels(
+    aantallen=("volgens_plan", "uitval", "extern", "overstap", "totaal", "afgesloten"),
+    maten={"uitval_pct": proportie("uitval", "afgesloten"), "overstap_pct": proportie("overstap", "totaal")},
+    totalen={"afgesloten": ("volgens_plan", "uitval"), "totaal": ("afgesloten", "extern")},
+)
 
 
 def uitval(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
@@ -119,6 +153,16 @@ def uitval(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
 # --- K4 ------------------------------------------------------------------------------------------------------
 
 
+K4_START = Regels(
+    aantallen=("gestart", "beoordeeld", "tijdig"),
+    maten={
+        "pct_tijdig": proportie("tijdig", "beoordeeld"),
+        "mediaan_dagen": gemiddelde("gestart"),
+        "p90_dagen": gemiddelde("gestart"),
+    },
+)
+
+
 def start(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     df = agg(
         "marts.fct_toewijzingen",
@@ -132,6 +176,21 @@ def start(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     )
     df["pct_tijdig"] = deel(df["tijdig"], df["beoordeeld"])
     return df
+
+
+K4_AANVRAAG = Regels(
+    aantallen=(
+        "aanvragen", "beantwoord", "tijdig", "beoordeeld", "toegewezen_n", "toegewezen", "afgewezen",
+        "in_onderzoek", "open",
+    ),
+    maten={
+        "pct_tijdig": proportie("tijdig", "beoordeeld"),
+        "mediaan_dagen": gemiddelde("beantwoord"),
+        "p90_dagen": gemiddelde("beantwoord"),
+        "mediaan_toewijzing": gemiddelde("toegewezen_n"),
+    },
+    totalen={"aanvragen": ("toegewezen", "afgewezen", "in_onderzoek", "open")},
+)  # fmt: skip
 
 
 def aanvragen(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
@@ -150,6 +209,16 @@ def aanvragen(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     )
     df["pct_tijdig"] = deel(df["tijdig"], df["beoordeeld"])
     return df
+
+
+K4_WACHTLIJST = Regels(
+    aantallen=("wachtenden",),
+    maten={c: gemiddelde("wachtenden") for c in ("mediaan_dagen", "p90_dagen", "max_dagen")},
+)
+K5 = Regels(
+    aantallen=("trajecten",),
+    maten={c: gemiddelde("trajecten") for c in ("gemiddeld", "mediaan", "p90")},
+)
 
 
 def wachtlijst(f: Filters, peildatum: date | None, groep: Sequence[str] = ()) -> pd.DataFrame:
@@ -207,6 +276,25 @@ def trajectduur(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
 # --- K6 ------------------------------------------------------------------------------------------------------
 
 
+K6 = Regels(
+    aantallen=("toewijzingen", "bekend", "onbekend"),
+    # money is no count, but a sum over fewer than min_celgrootte assignments is suppressed with them
+    sommen={
+        "toegewezen": ("bekend",),
+        "goedgekeurd_bekend": ("bekend",),
+        "goedgekeurd_onbekend": ("onbekend",),
+        "goedgekeurd": ("toewijzingen",),
+        "ingediend": ("toewijzingen",),
+        "in_behandeling": ("toewijzingen",),
+    },
+    maten={"uitputting_pct": Maat({"goedgekeurd_bekend": 1.0}, "toegewezen", ("bekend",))},
+    totalen={
+        "toewijzingen": ("bekend", "onbekend"),
+        "goedgekeurd": ("goedgekeurd_bekend", "goedgekeurd_onbekend"),
+    },
+)
+
+
 def budget(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     df = agg(
         "marts.fct_budget_jaar",
@@ -220,11 +308,27 @@ def budget(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
         f,
         groep,
     )
+    df["goedgekeurd_onbekend"] = df["goedgekeurd"] - df["goedgekeurd_bekend"]
     df["uitputting_pct"] = deel(df["goedgekeurd_bekend"], df["toegewezen"])
     return df
 
 
+K6_ONBEKEND = Regels(aantallen=("toewijzingen",), sommen={"goedgekeurd": ("toewijzingen",)})
+
+
 # --- K7 ------------------------------------------------------------------------------------------------------
+
+
+K7 = Regels(
+    aantallen=("klachten", "afgehandeld", "binnen_6_weken", "clienten"),
+    maten={
+        "pct_binnen_6_weken": proportie("binnen_6_weken", "afgehandeld"),
+        "gem_afhandeldagen": gemiddelde("afgehandeld"),
+        "mediaan_dagen": gemiddelde("afgehandeld"),
+        "per_100": verhouding("klachten", "clienten", schaal=100),
+    },
+    sommen={"som_afhandeldagen": ("afgehandeld",)},
+)
 
 
 def klachten(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
@@ -271,6 +375,11 @@ def klachten_per_100(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
         df = df.merge(clienten, on=list(groep), how="left")
     else:
         df["clienten"] = clienten["clienten"].iloc[0]
+
+
+def per_100_clienten(df: pd.DataFrame) -> pd.DataFrame:
+    """K7 per 100 clients on a frame with `klachten` and `clienten` (after `actieve_clienten` was merged in)."""
+    df = df.copy()
     df["per_100"] = deel(df["klachten"] * 100, df["clienten"])
     return df
 
@@ -315,3 +424,59 @@ def declaraties(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
     )
     df["afwijzing_pct"] = deel(df["afgewezen"], df["ingediend"])
     return df
+
+
+K11_BERICHTEN = Regels(
+    aantallen=("aantal", "tijdig", "met_retourcode"),
+    maten={"pct_tijdig": proportie("tijdig", "aantal")},
+)
+K11_DECLARATIES = Regels(
+    aantallen=("regels", "afgewezen_regels"),
+    sommen={"ingediend": ("regels",), "afgewezen": ("afgewezen_regels",), "in_behandeling": ("regels",)},
+    maten={"afwijzing_pct": Maat({"afgewezen": 1.0}, "ingediend", ("regels", "afgewezen_regels"))},
+)
+
+
+# --- K10 -----------------------------------------------------------------------------------------------------
+
+PROPORTIES_K10 = ("uitval_pct", "pct_tijdig_gestart")
+PER_INWONER_K10 = ("clienten_per_1000", "kosten_per_inwoner")
+LIMIETEN_K10 = ("grens_95_laag", "grens_95_hoog", "grens_998_laag", "grens_998_hoog", "buiten_998")
+
+
+def benchmark_regels(indicator: str) -> Regels:
+    """One row of `marts.benchmark_gemeenten` as the mart suppresses it (kpis.md K10): the count tested is the
+    clients for the per-inhabitant indicators (`clienten`, joined from clienten_per_1000 for the costs), the result
+    rows or responses for the two means, and numerator, denominator and complement for the proportions. The
+    denominator counts as known to a reader (inhabitants are public; other pages show the rest), and the limits and
+    the flag go with the value."""
+    samen = {"waarde": ("teller", "noemer", *LIMIETEN_K10)}
+    if indicator in PROPORTIES_K10:
+        return Regels(
+            aantallen=("teller", "noemer"),
+            maten={"waarde": proportie("teller", "noemer")},
+            publiek=("noemer",),
+            samen=samen,
+        )
+    if indicator == "clienten_per_1000":
+        return Regels(
+            aantallen=("teller",),
+            maten={"waarde": verhouding("teller", "noemer", schaal=1000, over="teller")},
+            publiek=("noemer",),
+            samen=samen,
+        )
+    if indicator == "kosten_per_inwoner":  # teller in eurocents, waarde in euros per inhabitant
+        return Regels(
+            aantallen=("clienten",),
+            sommen={"teller": ("clienten",)},
+            maten={"waarde": Maat({"teller": 1.0}, "noemer", ("clienten",), schaal=0.01)},
+            publiek=("noemer",),
+            samen=samen,
+        )
+    return Regels(  # realisatiescore (Σ score) and gemiddeld_cijfer (Σ grades) over their rows
+        aantallen=("noemer",),
+        sommen={"teller": ("noemer",)},
+        maten={"waarde": Maat({"teller": 1.0}, "noemer", ("noemer",))},
+        publiek=("noemer",),
+        samen=samen,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -52,6 +52,20 @@ def gebruiker() -> Gebruiker | None:
 
 def min_cel() -> int:
     return db.settings().min_celgrootte
+
+
+def onderdruk(
+    df: pd.DataFrame,
+    regels: suppression.Regels,
+    *,
+    totalen: Sequence[suppression.Totaal] = (),
+    vooraf: pd.Series | None = None,
+    niet_getoond: Sequence[str] = (),
+) -> suppression.Onderdrukt:
+    """`suppression.onderdruk` with the configured minimum cell size (`WMO_MIN_CELGROOTTE`)."""
+    return suppression.onderdruk(
+        df, regels, min_cel(), totalen=totalen, vooraf=vooraf, niet_getoond=niet_getoond
+    )
 
 
 def pagina(titel: str, rollen: Iterable[str], uitleg: str | None = None) -> Gebruiker:
@@ -281,138 +295,156 @@ def where(
 class Kolom:
     naam: str
     label: str
-    soort: str = "tekst"  # tekst, aantal, euro_cent, euro, pct (fraction), getal1, dagen, datum, bool
+    soort: str = "tekst"  # tekst, aantal, euro_cent, euro, pct (fraction), getal1, getal2, dagen, datum, tijdstip, bool
 
 
-def _display_formatter(soort: str, onderdrukt_label: str | None) -> Callable[[Any], str]:
-    def fmt(v: Any) -> str:
-        if v is None or (not isinstance(v, str) and pd.isna(v)):
-            return onderdrukt_label or formatting.LEEG
-        if soort == "aantal":
-            return formatting.aantal(v)
-        if soort in ("euro", "euro_cent"):
-            return formatting.euro(v)
-        if soort == "pct":
-            return formatting.procent(v, 1)
-        if soort in ("getal1", "dagen"):
-            return formatting.getal(v, 1)
-        if soort == "datum":
-            return formatting.datum(v)
-        return str(v)
+ONDERDRUKT_KOLOM = "Onderdrukt"
 
-    return fmt
+
+def _cel_tekst(v: Any, soort: str) -> str:
+    """One cell as the screen shows it (Dutch formats)."""
+    if formatting.ontbreekt(v):
+        return formatting.LEEG
+    if soort == "aantal":
+        return formatting.aantal(v)
+    if soort in ("euro", "euro_cent"):
+        return formatting.euro(v)
+    if soort == "pct":
+        return formatting.procent(v, 1)
+    if soort in formatting.DECIMALEN:
+        return formatting.getal(v, formatting.DECIMALEN[soort])
+    if soort == "datum":
+        return formatting.datum(v)
+    if soort == "tijdstip":
+        return formatting.tijdstip(v)
+    return str(v)
+
+
+def _weergave(
+    frame: pd.DataFrame, masker: pd.DataFrame | None, kolommen: Sequence[Kolom]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The table in display units (money in euros, percentages 0–100, numbers rounded as shown, ja/nee), with
+    suppressed cells empty and, for a suppressed table, the `Onderdrukt` column that names them per row; and which
+    of its cells are suppressed (by column label)."""
+    uit = pd.DataFrame(index=range(len(frame)))
+    weg = pd.DataFrame(False, index=uit.index, columns=[])
+    for k in kolommen:
+        if k.naam not in frame.columns:
+            continue
+        s = frame[k.naam].reset_index(drop=True)
+        onderdrukt = (
+            masker[k.naam].reset_index(drop=True)
+            if masker is not None and k.naam in masker.columns
+            else pd.Series(False, index=uit.index)
+        )
+        if k.soort in formatting.DECIMALEN:
+            s = pd.to_numeric(s, errors="coerce").astype("float64")
+            s = s / 100 if k.soort == "euro_cent" else s * 100 if k.soort == "pct" else s
+            d = formatting.DECIMALEN[k.soort]
+            s = s.map(lambda v, d=d: v if pd.isna(v) else float(formatting.afgerond(v, d)))
+            s = s.mask(onderdrukt)
+        elif k.soort == "bool":
+            s = s.map(lambda v: None if v is None or pd.isna(v) else ("ja" if v else "nee"))
+            s = s.where(~onderdrukt, None)
+        else:
+            s = s.astype(object).where(~onderdrukt, None)
+        uit[k.label] = s
+        weg[k.label] = onderdrukt.to_numpy()
+    if masker is not None:
+        uit[ONDERDRUKT_KOLOM] = ["; ".join(c for c in weg.columns if weg.at[i, c]) or None for i in uit.index]
+    return uit, weg
 
 
 def tabel(
-    df: pd.DataFrame,
+    data: suppression.Onderdrukt | pd.DataFrame,
     kolommen: Sequence[Kolom],
     *,
     naam: str,
-    aantallen: Iterable[str] = (),
-    ratios: Mapping[str, str] | None = None,
     onderdrukken: bool = True,
     max_rijen: int | None = None,
     hoogte: int | str = "auto",
 ) -> pd.DataFrame:
-    """Show a suppressed, Dutch-formatted table with CSV and Excel downloads; returns the export frame.
+    """Show a table with CSV and Excel downloads; returns the frame the downloads hold.
 
-    `aantallen`: count columns (suppressed below the minimum); `ratios`: {ratio column: denominator column}.
+    Outside the controller's pages a table is an `Onderdrukt` (`ui.onderdruk(frame, kpi.K…)`):
+    its suppressed cells show `onderdrukt` on screen and are empty in the downloads, with an `Onderdrukt` column
+    and the explanation in their header. A plain frame is shown only with `onderdrukken=False` (restricted pages,
+    counts of files, providers or dashboard users), to make that choice visible in the page's code.
     """
-    aantallen = list(aantallen)
-    min_c = min_cel()
-    if onderdrukken:
-        res = suppression.suppress_frame(df, min_c, aantallen=aantallen, ratios=ratios)
-        frame, n_onderdrukt = res.frame, res.aantal_onderdrukt
+    if isinstance(data, suppression.Onderdrukt):
+        export, weg = _weergave(data.frame, data.masker, kolommen)
+        toelichting = suppression.toelichting(data.min_celgrootte)
+    elif onderdrukken:
+        raise TypeError(f"Tabel ‘{naam}’: geef ui.onderdruk(...) door, of onderdrukken=False.")
     else:
-        frame, n_onderdrukt = df.copy(), 0
-    export = pd.DataFrame(index=frame.index)
-    soorten: dict[str, str] = {}
-    for k in kolommen:
-        if k.naam not in frame.columns:
-            continue
-        s = frame[k.naam]
-        if k.soort == "euro_cent":
-            s = pd.to_numeric(s, errors="coerce") / 100
-        elif k.soort == "pct":
-            s = pd.to_numeric(s, errors="coerce") * 100
-        elif k.soort == "bool":
-            s = s.map(lambda v: formatting.LEEG if v is None or pd.isna(v) else ("ja" if v else "nee"))
-        elif k.soort in ("aantal", "getal1", "dagen", "euro"):
-            s = pd.to_numeric(s, errors="coerce")
-        export[k.label] = s
-        soorten[k.label] = k.soort
-    export = export.reset_index(drop=True)
-    onderdrukt_labels = {
-        k.label for k in kolommen if onderdrukken and k.naam in aantallen and k.label in export
-    }
-    label = suppression.label(min_c)
-    getoond = export if max_rijen is None else export.head(max_rijen)
+        export, weg = _weergave(data, None, kolommen)
+        toelichting = None
+    soorten = {k.label: k.soort for k in kolommen if k.label in export.columns}
+    getoond = export.drop(columns=[ONDERDRUKT_KOLOM], errors="ignore")  # on screen the cells say it
+    getoond = getoond if max_rijen is None else getoond.head(max_rijen)
     if getoond.empty:
         st.info("Geen gegevens voor deze selectie.")
     else:
         getoond = getoond.copy()
-        formatters = {}
+        schermsoort: dict[str, str] = {}
         for col in getoond.columns:
-            if col in onderdrukt_labels and getoond[col].isna().any():
-                # Streamlit shows a missing cell as empty, so a suppressed count becomes text ("<10").
-                getoond[col] = [label if pd.isna(v) else formatting.aantal(v) for v in getoond[col]]
-                formatters[col] = str
+            onderdrukt = weg[col].loc[getoond.index] if col in weg.columns else None
+            if onderdrukt is not None and onderdrukt.any():
+                # The grid shows an empty cell as missing, whatever its display text: a column with a suppressed
+                # cell becomes the text the screen shows (so it sorts as text).
+                soort = soorten.get(col, "tekst")
+                getoond[col] = [
+                    suppression.LABEL if w else None if formatting.ontbreekt(v) else _cel_tekst(v, soort)
+                    for v, w in zip(getoond[col], onderdrukt, strict=True)
+                ]
+                schermsoort[col] = "tekst"
             else:
-                formatters[col] = _display_formatter(soorten[col], None)
-        styler = getoond.style.format(formatters)
+                schermsoort[col] = soorten.get(col, "tekst")
+        styler = getoond.style
+        for col, soort in schermsoort.items():
+            styler = styler.format(lambda v, soort=soort: _cel_tekst(v, soort), subset=[col])
         st.dataframe(styler, hide_index=True, height=hoogte, placeholder=formatting.LEEG)
     if max_rijen is not None and len(export) > max_rijen:
         st.caption(
             f"Getoond: de eerste {formatting.aantal(max_rijen)} van {formatting.aantal(len(export))} rijen; "
             "de download bevat alle rijen."
         )
-    if n_onderdrukt:
-        st.caption(suppression.toelichting(min_c))
-    download = export.copy()
-    for col in onderdrukt_labels:
-        download[col] = download[col].astype(object).where(download[col].notna(), label)
+    if toelichting and weg.to_numpy().any():
+        st.caption(toelichting)
     if not export.empty:
-        downloads.download_knoppen(download, naam, soorten, key=naam)
+        downloads.download_knoppen(export, naam, soorten, key=naam, toelichting=toelichting)
     return export
 
 
 # --- metrics -------------------------------------------------------------------------------------------------
 
 
-def metric_aantal(
-    kol: Any, label: str, waarde: Any, *, onderdrukken: bool = True, help: str | None = None
-) -> None:
-    tekst = suppression.count_text(waarde, min_cel()) if onderdrukken else formatting.aantal(waarde)
-    kol.metric(label, tekst, help=help)
-
-
-def metric_ratio(
+def tegel(
     kol: Any,
     label: str,
-    teller: Any,
-    noemer: Any,
+    res: suppression.Onderdrukt,
+    kolom: str,
+    soort: str = "aantal",
     *,
-    soort: str = "pct",
-    schaal: float = 1.0,
-    n: Any = None,
+    rij: int = 0,
     help: str | None = None,
 ) -> None:
-    """A ratio metric, empty (–) when the denominator (or `n`, the number of units behind it) is below the
-    minimum cell size."""
-    if n is None:
-        waarde = suppression.ratio_value(teller, noemer, min_cel())
-    else:
-        onderdrukt = suppression.ratio_is_suppressed(n, min_cel())
-        waarde = None if onderdrukt else suppression.ratio_value(teller, noemer, 1)
-    if waarde is None:
-        tekst = formatting.LEEG
-        help = (help + " " if help else "") + f"Onderdrukt of geen gegevens: noemer kleiner dan {min_cel()}."
+    """A KPI tile from a suppressed result: the value as the tables show it, `onderdrukt` when suppressed, `–`
+    without data."""
+    if res.is_onderdrukt(kolom, rij):
+        help = (help + " " if help else "") + suppression.toelichting(res.min_celgrootte)
+        kol.metric(label, suppression.LABEL, help=help)
+        return
+    waarde = res.waarde(kolom, rij)
+    if soort == "euro_kort":
+        tekst = formatting.euro_kort(waarde, cent=True)
+        help = help or (formatting.euro(waarde, cent=True) if waarde is not None else None)
     elif soort == "pct":
-        tekst = formatting.procent(waarde * schaal, 1, fractie=True)
-    elif soort == "euro":
-        tekst = formatting.euro(waarde * schaal)
+        tekst = formatting.procent(waarde, 1, fractie=True)
+    elif soort == "euro_cent":
+        tekst = formatting.euro(waarde, cent=True)
     else:
-        tekst = formatting.getal(waarde * schaal, 1)
+        tekst = _cel_tekst(waarde, soort)
     kol.metric(label, tekst, help=help)
 
 

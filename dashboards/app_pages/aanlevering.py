@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import db, formatting, ui
+from dashboards.suppression import Regels
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -39,6 +40,10 @@ KLEUREN = {
 # Worst first: a provider's month over all its municipalities takes the worst status among them.
 ERNST = ["ontbreekt", "deels", "onverwacht", "lopend", "ontvangen"]
 MAANDEN_IN_OVERZICHT = 12
+DECLARATIES = Regels(
+    aantallen=("toewijzingen_in_levering", "toewijzingen_in_levering_gedeclareerd", "aantal_prestaties")
+)
+BERICHTEN = Regels(aantallen=("aantal_berichten",))
 
 
 def maand_label(maand: date) -> str:
@@ -115,7 +120,9 @@ if ui.vereist("marts.aanlevering_declaraties"):
         maand["status_label"] = maand["status"].map(STATUS)
         maand["volgorde"] = maand["status"].map(ERNST.index)
         ui.tabel(
-            maand.sort_values(["volgorde", "aanbieder", "gemeente"]),
+            ui.onderdruk(
+                maand.sort_values(["volgorde", "aanbieder", "gemeente"], ignore_index=True), DECLARATIES
+            ),
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("gemeente", "Gemeente"),
@@ -126,11 +133,6 @@ if ui.vereist("marts.aanlevering_declaraties"):
                 Kolom("laatste_declaratie_dagtekening", "Laatste declaratie", "datum"),
             ],
             naam=f"Aanlevering declaraties {maand_label(gekozen)}",
-            aantallen=[
-                "toewijzingen_in_levering",
-                "toewijzingen_in_levering_gedeclareerd",
-                "aantal_prestaties",
-            ],
         )
 
 st.subheader("Laatste bericht per aanbieder en berichttype")
@@ -149,7 +151,12 @@ if ui.vereist("marts.aanlevering_berichten"):
     berichten = berichten[berichten["afzender_rol"] == richting].copy()
     berichten["soort"] = berichten["berichttype"] + " " + berichten["omschrijving"]
     ui.tabel(
-        berichten.sort_values(["dagen_sinds_laatste", "aanbieder"], ascending=[False, True]),
+        ui.onderdruk(
+            berichten.sort_values(
+                ["dagen_sinds_laatste", "aanbieder"], ascending=[False, True], ignore_index=True
+            ),
+            BERICHTEN,  # a count of 305s is a count of clients who started
+        ),
         [
             Kolom("aanbieder", "Aanbieder"),
             Kolom("soort", "Berichttype"),
@@ -158,5 +165,4 @@ if ui.vereist("marts.aanlevering_berichten"):
             Kolom("dagen_sinds_laatste", "Dagen tot peildatum", "dagen"),
         ],
         naam="Laatste bericht per aanbieder en berichttype",
-        aantallen=["aantal_berichten"],  # a count of 305s is a count of clients who started
     )

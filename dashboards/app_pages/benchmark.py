@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import db, formatting, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -26,6 +27,7 @@ INDICATOREN = {
 }
 TELLER_IS_AANTAL = {"clienten_per_1000", "uitval_pct", "pct_tijdig_gestart"}
 PER_INWONER = {"clienten_per_1000", "kosten_per_inwoner"}
+Z95, Z998 = 1.96, 3.09
 
 if ui.vereist("marts.benchmark_gemeenten"):
     f = ui.filters(
@@ -54,14 +56,36 @@ if ui.vereist("marts.benchmark_gemeenten"):
         st.info("Geen benchmarkcijfers voor deze selectie.")
         st.stop()
     df = ui.met_namen(df)
-    # The mart suppresses already; the dashboard applies its own minimum on top (kpis.md): the value needs a
-    # denominator of at least min_celgrootte, and a numerator that counts persons or events is hidden below it.
-    onderdrukt = df["onderdrukt"].fillna(False).astype(bool) | df["waarde"].isna()
-    onderdrukt |= df["noemer"].isna() | (df["noemer"] < ui.min_cel())
-    df["onderdrukt"] = onderdrukt
-    df.loc[onderdrukt, ["teller", "waarde"]] = np.nan
-    if indicator in TELLER_IS_AANTAL:
-        df.loc[df["teller"] < ui.min_cel(), "teller"] = np.nan
+    if indicator == "kosten_per_inwoner":  # suppression tests the clients behind the costs (kpis.md K10)
+        clienten = db.query(
+            "SELECT gemeentecode, teller AS clienten FROM marts.benchmark_gemeenten "
+            "WHERE jaar = ? AND indicator = 'clienten_per_1000'",
+            (int(f.jaar) if f.jaar is not None else 0,),
+        )
+        df = df.merge(clienten, on="gemeentecode", how="left")
+    # The mart suppresses already (with the pipeline's minimum); the dashboard applies the same rule with its own
+    # minimum on top, including the region: one suppressed municipality beside a published region value would be
+    # the region total minus the others, so the next smallest goes too.
+    regels = kpi.benchmark_regels(indicator)
+    regio_res = ui.onderdruk(
+        pd.DataFrame({"teller": [np.nan], "noemer": [np.nan], "waarde": [df["regio_waarde"].dropna().max()]}),
+        regels,
+        niet_getoond=["teller"],
+    )
+    res = ui.onderdruk(
+        df,
+        regels,
+        totalen=[Totaal(regio_res, ["teller", "noemer"])],
+        vooraf=df["onderdrukt"],
+    )
+    df = res.frame  # the columns added below go with it into the table
+    df["onderdrukt"] = res.onderdrukt("waarde")
+    df["toelichting"] = np.where(
+        df["onderdrukt"],
+        "Onderdrukt: te weinig cliënten of gebeurtenissen om deze gemeente apart te tonen. Kies een hoger niveau: "
+        "de regiowaarde, of meer jaren samen.",
+        None,
+    )
 
     # Unit of `waarde` relative to teller/noemer (fraction, percentage, per 1,000, cents or euros).
     verhouding = (df["waarde"] / (df["teller"] / df["noemer"])).replace([np.inf, -np.inf], np.nan).dropna()
@@ -81,7 +105,7 @@ if ui.vereist("marts.benchmark_gemeenten"):
     if eigen is not None:
         st.caption(
             "Je account is beperkt tot je eigen gemeenten: andere gemeenten worden niet afzonderlijk getoond, alleen "
-            "de regiowaarde (alle gemeenten samen) en de grenzen."
+            "de regiowaarde (alle gemeenten samen, bovenaan) en de grenzen."
         )
         zichtbaar = df[df["gemeentecode"].isin(eigen)].copy()
     else:
@@ -112,11 +136,14 @@ if ui.vereist("marts.benchmark_gemeenten"):
         p = regio_waarde / schaal
         n_max = float(df["noemer"].max()) * 1.2
         n = np.linspace(max(float(ui.min_cel()), float(df["noemer"].min()) * 0.5), n_max, 200)
+        se = np.sqrt(max(p * (1 - p), 0) / n)
         trechter = pd.concat(
             [
-                pd.DataFrame({"noemer": n, "grens": grens * schaal, "lijn": naam, "kant": kant})
-                for z, naam in ((kpi.Z95, "95 %-grens"), (kpi.Z998, "99,8 %-grens"))
-                for grens, kant in zip(kpi.trechtergrenzen(p, n, z), ("laag", "hoog"), strict=True)
+                pd.DataFrame(
+                    {"noemer": n, "grens": np.clip(p + s * z * se, 0, 1) * schaal, "lijn": naam, "kant": kant}
+                )
+                for z, naam in ((Z95, "95 %-grens"), (Z998, "99,8 %-grens"))
+                for s, kant in ((-1, "laag"), (1, "hoog"))
             ]
         )
         trechter["reeks"] = trechter["lijn"] + " " + trechter["kant"]
@@ -178,26 +205,9 @@ if ui.vereist("marts.benchmark_gemeenten"):
         if soort == "euro_cent":
             st.caption("Bedragen in de grafiek in eurocent.")
 
-    tabel = zichtbaar.sort_values("gemeente")
-    if eigen is not None:
-        totaal_noemer = df["noemer"].sum()
-        regio_rij = pd.DataFrame(
-            [
-                {
-                    "gemeente": "Regio (alle gemeenten)",
-                    "noemer": totaal_noemer,
-                    "teller": np.nan,
-                    "waarde": regio_waarde,
-                    "regio_waarde": regio_waarde,
-                    "buiten_998": None,
-                    "onderdrukt": False,
-                }
-            ]
-        )
-        tabel = pd.concat([tabel, regio_rij], ignore_index=True)
-    waarde_soort = soort if soort != "pct" else "pct"
+    waarde_soort = "getal2" if soort == "getal1" else soort
     ui.tabel(
-        tabel,
+        res.rijen(zichtbaar.sort_values("gemeente").index),
         [
             Kolom("gemeente", "Gemeente"),
             Kolom("teller", "Teller", "getal1" if indicator not in TELLER_IS_AANTAL else "aantal"),
@@ -209,18 +219,12 @@ if ui.vereist("marts.benchmark_gemeenten"):
             Kolom("grens_998_laag", "99,8 % laag", waarde_soort),
             Kolom("grens_998_hoog", "99,8 % hoog", waarde_soort),
             Kolom("buiten_998", "Buiten 99,8 %", "bool"),
-            Kolom("onderdrukt", "Onderdrukt", "bool"),
+            Kolom("toelichting", "Toelichting"),
         ],
         naam=f"Benchmark {INDICATOREN.get(indicator, indicator)}",
-        # Values were suppressed above; here counts below the minimum show as "<10". The denominator is a count of
-        # persons or events except for the per-inhabitant indicators (inhabitants are public figures).
-        aantallen=[
-            *(["teller"] if indicator in TELLER_IS_AANTAL else []),
-            *(["noemer"] if indicator not in PER_INWONER else []),
-        ],
     )
-    if df["onderdrukt"].any():
+    if zichtbaar["onderdrukt"].any():
         st.caption(
-            f"Onderdrukte gemeenten (noemer of aantal onder {ui.min_cel()}) hebben geen waarde en staan niet in de "
-            "grafiek."
+            "Onderdrukte gemeenten staan in de tabel als ‘onderdrukt’ en niet in de grafiek. Kies een hoger niveau om "
+            "ze toch te vergelijken: de regiowaarde, of meer jaren samen."
         )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboards import db, kpi, suppression, ui
+from dashboards import db, kpi, ui
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -61,11 +61,10 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
             )
         df = kpi.berichtenverkeer(f, ["aanbieder_agb", "berichttype"])
         df["bericht"] = df["berichttype"].map(_label)
-        df = ui.met_namen(df).sort_values(["aanbieder", "bericht"])
-        RATIOS = {"pct_tijdig": "aantal"}
-        onderdrukt = suppression.suppress_frame(df, ui.min_cel(), aantallen=["aantal"], ratios=RATIOS).frame
+        berichten = ui.onderdruk(ui.met_namen(df).sort_values(["aanbieder", "bericht"]), kpi.K11_BERICHTEN)
+        tijdigheid = berichten.frame
         ui.staafdiagram(
-            onderdrukt[onderdrukt["berichttype"].astype(str).str.contains("305|307|315")],
+            tijdigheid[tijdigheid["berichttype"].astype(str).str.contains("305|307|315")],
             "aanbieder",
             "pct_tijdig",
             titel="Aandeel tijdig per aanbieder",
@@ -75,7 +74,7 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
             kleur_titel="Bericht",
         )
         ui.tabel(
-            df,
+            berichten,
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("bericht", "Bericht"),
@@ -84,15 +83,15 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
                 Kolom("met_retourcode", "Met retourcode (≠ 0200)", "aantal"),
             ],
             naam="Berichtenverkeer per aanbieder",
-            aantallen=["aantal", "tijdig", "met_retourcode"],
-            ratios=RATIOS,
         )
 
     st.subheader("Afgewezen declaraties")
     if ui.vereist("marts.fct_prestaties"):
         dec = kpi.declaraties(f, ["aanbieder_agb"])
         ui.tabel(
-            ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec,
+            ui.onderdruk(
+                ui.met_namen(dec).sort_values("aanbieder") if not dec.empty else dec, kpi.K11_DECLARATIES
+            ),
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("regels", "Prestaties", "aantal"),
@@ -103,6 +102,4 @@ if ui.vereist("marts.kpi_berichtenverkeer"):
                 Kolom("afwijzing_pct", "Afwijzing (%)", "pct"),
             ],
             naam="Afgewezen declaraties per aanbieder",
-            aantallen=["regels", "afgewezen_regels"],
-            ratios={"afwijzing_pct": "regels"},
         )

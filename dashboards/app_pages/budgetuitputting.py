@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboards import formatting, kpi, suppression, ui
+from dashboards import kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -27,42 +28,31 @@ KOL = [
     Kolom("uitputting_pct", "Uitputting (%)", "pct"),
     Kolom("onbekend", "Bedrag onbekend (toewijzingen)", "aantal"),
 ]
-AANTALLEN = ["toewijzingen", "onbekend"]
-RATIOS = {"uitputting_pct": "bekend"}
 
 if ui.vereist("marts.fct_budget_jaar"):
     f = ui.filters(ui.jaren("SELECT DISTINCT jaar FROM marts.fct_budget_jaar"))
-    r = kpi.budget(f).iloc[0]
+    totaal = ui.onderdruk(kpi.budget(f), kpi.K6)
     c = st.columns(4)
-    c[0].metric(
-        "Toegewezen",
-        formatting.euro_kort(r["toegewezen"], cent=True),
-        help=formatting.euro(r["toegewezen"], cent=True),
-    )
-    c[1].metric(
-        "Goedgekeurd",
-        formatting.euro_kort(r["goedgekeurd"], cent=True),
-        help=formatting.euro(r["goedgekeurd"], cent=True),
-    )
-    ui.metric_ratio(
+    ui.tegel(c[0], "Toegewezen", totaal, "toegewezen", "euro_kort")
+    ui.tegel(c[1], "Goedgekeurd", totaal, "goedgekeurd", "euro_kort")
+    ui.tegel(
         c[2],
         "Uitputting",
-        r["goedgekeurd_bekend"],
-        r["toegewezen"],
-        n=r["bekend"],
+        totaal,
+        "uitputting_pct",
+        "pct",
         help="Goedgekeurd / toegewezen, over toewijzingen met een bekend bedrag",
     )
-    c[3].metric(
-        "In behandeling",
-        formatting.euro_kort(r["in_behandeling"], cent=True),
-        help=formatting.euro(r["in_behandeling"], cent=True),
-    )
+    ui.tegel(c[3], "In behandeling", totaal, "in_behandeling", "euro_kort")
 
     st.subheader("Per aanbieder")
-    per_a = ui.met_namen(kpi.budget(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(kpi.budget(f, ["aanbieder_agb"])).sort_values("aanbieder"),
+        kpi.K6,
+        totalen=[Totaal(totaal)],
+    )
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "uitputting_pct",
         titel="Budgetuitputting per aanbieder",
@@ -70,24 +60,16 @@ if ui.vereist("marts.fct_budget_jaar"):
         formaat=".0%",
         referentie=1.0,
     )
-    ui.tabel(
-        per_a,
-        [Kolom("aanbieder", "Aanbieder"), *KOL],
-        naam="Budgetuitputting per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
-    )
+    ui.tabel(per_a, [Kolom("aanbieder", "Aanbieder"), *KOL], naam="Budgetuitputting per aanbieder")
 
     st.subheader("Per aanbieder en productcategorie")
     per_pc = ui.met_namen(kpi.budget(f, ["aanbieder_agb", "productcategorie"])).sort_values(
         ["aanbieder", "productcategorie"]
     )
     ui.tabel(
-        per_pc,
+        ui.onderdruk(per_pc, kpi.K6, totalen=[Totaal(per_a, per=["aanbieder_agb"])]),
         [Kolom("aanbieder", "Aanbieder"), Kolom("productcategorie", "Productcategorie"), *KOL],
         naam="Budgetuitputting per productcategorie",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Toewijzingen met onbekend bedrag")
@@ -101,7 +83,18 @@ if ui.vereist("marts.fct_budget_jaar"):
     )
     onbekend["reden"] = onbekend["opmerking"].map(lambda o: OPMERKINGEN.get(o, o))
     ui.tabel(
-        ui.met_namen(onbekend) if not onbekend.empty else onbekend,
+        ui.onderdruk(
+            ui.met_namen(onbekend) if not onbekend.empty else onbekend,
+            kpi.K6_ONBEKEND,
+            # per provider, these rows add up to its assignments and approved money without a known amount
+            totalen=[
+                Totaal(
+                    per_a,
+                    {"toewijzingen": "onbekend", "goedgekeurd": "goedgekeurd_onbekend"},
+                    per=["aanbieder_agb"],
+                )
+            ],
+        ),
         [
             Kolom("aanbieder", "Aanbieder"),
             Kolom("reden", "Reden"),
@@ -109,12 +102,11 @@ if ui.vereist("marts.fct_budget_jaar"):
             Kolom("goedgekeurd", "Goedgekeurd", "euro_cent"),
         ],
         naam="Toewijzingen met onbekend bedrag",
-        aantallen=["toewijzingen"],
     )
 
     st.subheader("Ontwikkeling door de jaren")
-    trend = kpi.budget(kpi.zonder_jaar(f), ["jaar"])
-    trend = suppression.suppress_frame(trend, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    trend_df = kpi.budget(kpi.zonder_jaar(f), ["jaar"])
+    trend = ui.onderdruk(trend_df, kpi.K6, totalen=[Totaal(totaal, rijen=trend_df["jaar"] == f.jaar)])
     ui.trendlijn(
-        trend, "uitputting_pct", titel="Budgetuitputting per jaar", as_titel="Uitputting", formaat=".0%"
+        trend.frame, "uitputting_pct", titel="Budgetuitputting per jaar", as_titel="Uitputting", formaat=".0%"
     )

@@ -99,7 +99,7 @@ if ui.vereist("audit.bestanden"):
                 Kolom("familie", "Familie"),
                 Kolom("status_label", "Status"),
                 Kolom("aantal_records", "Records", "aantal"),
-                Kolom("eerst_gezien", "Eerst gezien", "datum"),
+                Kolom("eerst_gezien", "Eerst gezien", "tijdstip"),
                 Kolom("sha256", "SHA-256"),
             ],
             naam="Laatst geziene bestanden",
@@ -143,7 +143,7 @@ if ui.vereist("audit.quarantaine"):
             Kolom("reden", "Reden"),
             Kolom("melding", "Melding"),
             Kolom("technisch", "Technische details"),
-            Kolom("eerst_gezien", "Eerst gezien", "datum"),
+            Kolom("eerst_gezien", "Eerst gezien", "tijdstip"),
         ],
         naam="Quarantaine detail",
         onderdrukken=False,
@@ -157,7 +157,7 @@ if ui.vereist("audit.runs"):
         runs,
         [
             Kolom("run_id", "Run"),
-            Kolom("start", "Start", "datum"),
+            Kolom("start", "Start", "tijdstip"),
             Kolom("duur_s", "Duur (s)", "getal1"),
             Kolom("status", "Status"),
             Kolom("peildatum", "Peildatum", "datum"),
@@ -197,9 +197,8 @@ if not regels:
 else:
     audit = pd.DataFrame(
         {
-            "tijdstip": pd.to_datetime([r.get("tijdstip") for r in regels], utc=True, errors="coerce")
-            .tz_convert("Europe/Amsterdam")
-            .tz_localize(None),
+            # UTC in the log; shown and exported in Amsterdam time (formatting.amsterdam)
+            "tijdstip": pd.to_datetime([r.get("tijdstip") for r in regels], utc=True, errors="coerce"),
             "gebruikersnaam": [r.get("gebruikersnaam", "") for r in regels],
             "code": [r.get("gebeurtenis", "") for r in regels],
             "detail": [_detail(r) for r in regels],
@@ -220,7 +219,7 @@ else:
     ui.tabel(
         audit,
         [
-            Kolom("tijdstip", "Tijdstip", "datum"),
+            Kolom("tijdstip", "Tijdstip", "tijdstip"),
             Kolom("gebruikersnaam", "Gebruiker"),
             Kolom("gebeurtenis", "Gebeurtenis"),
             Kolom("detail", "Detail"),

@@ -3,7 +3,8 @@
 import altair as alt
 import streamlit as st
 
-from dashboards import db, kpi, suppression, ui
+from dashboards import db, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -24,15 +25,16 @@ if ui.vereist("marts.kpi_doelrealisatie"):
         Kolom("pct_behaald", "Behaald (%)", "pct"),
         Kolom("realisatiescore", "Realisatiescore (%)", "pct"),
     ]
-    AANTALLEN = ["aantal", "behaald", "deels", "niet"]
-    RATIOS = {"pct_behaald": "aantal", "realisatiescore": "aantal"}
 
-    totaal = kpi.doelrealisatie(f)
+    # Suppressed top-down: the tiles, then the year trend (its rows of this year add up to the tiles), then every
+    # table against what it adds up to, so nothing can be recovered as a total minus the other rows.
+    totaal = ui.onderdruk(kpi.doelrealisatie(f), kpi.K1)
     c = st.columns(3)
-    r = totaal.iloc[0]
-    ui.metric_aantal(c[0], "Geëvalueerde resultaten", r["aantal"])
-    ui.metric_ratio(c[1], "Behaald", r["behaald"], r["aantal"])
-    ui.metric_ratio(c[2], "Realisatiescore", r["behaald"] + 0.5 * r["deels"], r["aantal"])
+    ui.tegel(c[0], "Geëvalueerde resultaten", totaal, "aantal")
+    ui.tegel(c[1], "Behaald", totaal, "pct_behaald", "pct")
+    ui.tegel(c[2], "Realisatiescore", totaal, "realisatiescore", "pct")
+    trend_df = kpi.doelrealisatie(kpi.zonder_jaar(f), ["jaar", "inschatting_vooraf"])
+    trend = ui.onderdruk(trend_df, kpi.K1, totalen=[Totaal(totaal, rijen=trend_df["jaar"] == f.jaar)])
 
     st.subheader("Per deelresultaat en inschatting vooraf")
     per_dr = kpi.doelrealisatie(f, ["deelresultaat", "inschatting_vooraf"])
@@ -45,8 +47,11 @@ if ui.vereist("marts.kpi_doelrealisatie"):
         f"{d} {n}" if isinstance(n, str) else str(d)
         for d, n in zip(per_dr["deelresultaat"], per_dr["deelresultaat_naam"], strict=True)
     ]
-    onderdrukt = suppression.suppress_frame(per_dr, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
-    data = onderdrukt[onderdrukt["realisatiescore"].notna()]
+    per_dr["jaar"] = f.jaar
+    dr = ui.onderdruk(
+        per_dr, kpi.K1, totalen=[Totaal(totaal), Totaal(trend, per=["jaar", "inschatting_vooraf"])]
+    )
+    data = dr.frame[dr.frame["realisatiescore"].notna()]
     if not data.empty:
         ui.grafiek(
             alt.Chart(data, title="Realisatiescore per deelresultaat")
@@ -71,44 +76,39 @@ if ui.vereist("marts.kpi_doelrealisatie"):
             )
         )
     ui.tabel(
-        per_dr,
+        dr,
         [
             Kolom("deelresultaat_label", "Deelresultaat"),
             Kolom("inschatting_vooraf", "Inschatting vooraf"),
             *KOL,
         ],
         naam="Doelrealisatie per deelresultaat",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Per aanbieder")
-    per_a = ui.met_namen(kpi.doelrealisatie(f, ["aanbieder_agb"]))
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(kpi.doelrealisatie(f, ["aanbieder_agb"])).sort_values("aanbieder"),
+        kpi.K1,
+        totalen=[Totaal(totaal)],
+    )
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "realisatiescore",
         titel="Realisatiescore per aanbieder",
         as_titel="Realisatiescore",
         formaat=".0%",
-        referentie=kpi.deel(r["behaald"] + 0.5 * r["deels"], r["aantal"])
-        if r["aantal"] >= ui.min_cel()
-        else None,
+        referentie=totaal.waarde("realisatiescore"),
     )
     ui.tabel(
-        per_a.sort_values("aanbieder"),
+        per_a,
         [Kolom("aanbieder", "Aanbieder"), Kolom("aanbieder_agb", "AGB-code"), *KOL],
         naam="Doelrealisatie per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Ontwikkeling door de jaren")
-    trend = kpi.doelrealisatie(kpi.zonder_jaar(f), ["jaar", "inschatting_vooraf"])
-    trend = suppression.suppress_frame(trend, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
     ui.trendlijn(
-        trend,
+        trend.frame,
         "realisatiescore",
         titel="Realisatiescore per jaar",
         as_titel="Realisatiescore",

@@ -44,7 +44,10 @@ if ui.vereist("marts.fct_toewijzingen"):
             vraag, "waarde", titel="Cliënten per 1.000 inwoners", as_titel="Per 1.000", kleur="gemeente"
         )
         ui.tabel(
-            vraag[vraag["jaar"] == f.jaar] if f.jaar is not None else vraag,
+            ui.onderdruk(
+                (vraag[vraag["jaar"] == f.jaar] if f.jaar is not None else vraag).reset_index(drop=True),
+                kpi.benchmark_regels("clienten_per_1000"),
+            ),
             [
                 Kolom("gemeente", "Gemeente"),
                 Kolom("jaar", "Jaar"),
@@ -53,14 +56,15 @@ if ui.vereist("marts.fct_toewijzingen"):
                 Kolom("waarde", "Per 1.000 inwoners", "getal1"),
             ],
             naam=f"Clienten per 1000 inwoners {f.jaar}",
-            aantallen=["teller"],
-            ratios={"waarde": "teller"},
         )
 
     st.subheader("Wachtlijst op de peildatum, per wijk")
     wacht = ui.met_namen(kpi.wachtlijst(f, peildatum, ["gemeentecode", "wijkcode"]))
     ui.tabel(
-        wacht.sort_values("wachtenden", ascending=False) if not wacht.empty else wacht,
+        ui.onderdruk(
+            wacht.sort_values("wachtenden", ascending=False, ignore_index=True) if not wacht.empty else wacht,
+            kpi.K4_WACHTLIJST,
+        ),
         [
             Kolom("gemeente", "Gemeente"),
             Kolom("wijk", "Wijk"),
@@ -69,8 +73,6 @@ if ui.vereist("marts.fct_toewijzingen"):
             Kolom("p90_dagen", "P90 wachtdagen", "dagen"),
         ],
         naam="Wachtlijst per wijk",
-        aantallen=["wachtenden"],
-        ratios={"mediaan_dagen": "wachtenden", "p90_dagen": "wachtenden"},
     )
 
     st.subheader(f"Per productcategorie, {f.jaar}")
@@ -81,7 +83,7 @@ if ui.vereist("marts.fct_toewijzingen"):
         lambda c: CODELIJSTEN["LDT_ProductCategorie"].get(str(c), str(c))
     )
     ui.tabel(
-        per_product,
+        ui.onderdruk(per_product, kpi.K4_START | kpi.K3),
         [
             Kolom("categorie", "Productcategorie"),
             Kolom("gestart", "Gestart", "aantal"),
@@ -92,15 +94,16 @@ if ui.vereist("marts.fct_toewijzingen"):
             Kolom("uitval_pct", "Uitval (%)", "pct"),
         ],
         naam=f"Gebieden per productcategorie {f.jaar}",
-        aantallen=["gestart", "tijdig", "beoordeeld", "afgesloten", "uitval", "volgens_plan"],
-        ratios={"mediaan_dagen": "gestart", "pct_tijdig": "beoordeeld", "uitval_pct": "afgesloten"},
     )
 
     st.subheader(f"Doelrealisatie per wijk, {f.jaar}")
     if ui.vereist("marts.kpi_doelrealisatie"):
         doelen = ui.met_namen(kpi.doelrealisatie(f, ["gemeentecode", "wijkcode"]))
         ui.tabel(
-            doelen.sort_values("realisatiescore") if not doelen.empty else doelen,
+            ui.onderdruk(
+                doelen.sort_values("realisatiescore", ignore_index=True) if not doelen.empty else doelen,
+                kpi.K1,
+            ),
             [
                 Kolom("gemeente", "Gemeente"),
                 Kolom("wijk", "Wijk"),
@@ -109,8 +112,6 @@ if ui.vereist("marts.fct_toewijzingen"):
                 Kolom("realisatiescore", "Realisatiescore (%)", "pct"),
             ],
             naam=f"Doelrealisatie per wijk {f.jaar}",
-            aantallen=["aantal", "behaald", "deels", "niet"],
-            ratios={"pct_behaald": "aantal", "realisatiescore": "aantal"},
         )
         if not doelen.empty and pd.to_numeric(doelen["aantal"], errors="coerce").sum() == 0:
             st.caption("Resultaten van een boekjaar komen met de verantwoording in maart van het jaar erna.")

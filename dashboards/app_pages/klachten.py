@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboards import db, formatting, kpi, suppression, ui
+from dashboards import db, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -21,40 +22,51 @@ if ui.vereist("marts.kpi_klachten"):
         wijk=False,
         niet_van_toepassing="Klachten kennen geen wijk; het wijkfilter geldt hier niet.",
     )
-    AANTALLEN = ["klachten", "afgehandeld", "clienten"]
-    RATIOS = {"pct_binnen_6_weken": "afgehandeld", "mediaan_dagen": "afgehandeld", "per_100": "clienten"}
 
-    def _mediaan(groep: list[str]) -> pd.DataFrame:
-        if not db.heeft_tabel("marts.fct_klachten"):
-            return pd.DataFrame(columns=[*groep, "mediaan_dagen"])
-        return kpi.agg(
-            "marts.fct_klachten",
-            "median(afhandeldagen) AS mediaan_dagen",
-            f,
-            groep,
-            jaar="year(datum_ontvangst)",
-            wijk=None,
+    def _met_mediaan_en_clienten(df: pd.DataFrame, groep: list[str]) -> pd.DataFrame:
+        """Add the median handling days (fct_klachten) and the active clients (K7 denominator) per group."""
+        if db.heeft_tabel("marts.fct_klachten"):
+            mediaan = kpi.agg(
+                "marts.fct_klachten",
+                "median(afhandeldagen) AS mediaan_dagen",
+                f,
+                groep,
+                jaar="year(datum_ontvangst)",
+                wijk=None,
+            )
+        else:
+            mediaan = pd.DataFrame({**{g: [] for g in groep}, "mediaan_dagen": []})
+        clienten = (
+            kpi.actieve_clienten(f, groep)
+            if db.heeft_tabel("marts.kpi_klachten_clienten")
+            else pd.DataFrame({**{g: [] for g in groep}, "clienten": []})
         )
+        for extra in (mediaan, clienten):
+            df = (
+                df.merge(extra, on=groep, how="left")
+                if groep
+                else df.join(extra.head(1).reset_index(drop=True))
+            )
+        return kpi.per_100_clienten(df)
 
-    tot = kpi.klachten_per_100(f).iloc[0]
-    n_clienten = tot["clienten"]
-    med_tot = _mediaan([])
+    totaal = ui.onderdruk(_met_mediaan_en_clienten(kpi.klachten(f), []), kpi.K7)
     c = st.columns(4)
-    ui.metric_aantal(c[0], "Klachten", tot["klachten"])
-    ui.metric_ratio(c[1], "Per 100 cliënten", tot["klachten"] * 100, n_clienten, soort="getal")
-    med = med_tot["mediaan_dagen"].iloc[0] if not med_tot.empty else None
-    if suppression.ratio_is_suppressed(tot["afgehandeld"], ui.min_cel()):
-        med = None
-    c[2].metric("Mediaan afhandeldagen", formatting.getal(med, 1))
-    ui.metric_ratio(c[3], "Binnen 6 weken", tot["binnen_6_weken"], tot["afgehandeld"])
+    ui.tegel(c[0], "Klachten", totaal, "klachten")
+    ui.tegel(c[1], "Per 100 cliënten", totaal, "per_100", "getal1")
+    ui.tegel(c[2], "Mediaan afhandeldagen", totaal, "mediaan_dagen", "getal1")
+    ui.tegel(c[3], "Binnen 6 weken", totaal, "pct_binnen_6_weken", "pct")
 
     st.subheader("Per aanbieder")
-    per_a = kpi.klachten_per_100(f, ["aanbieder_agb"])
-    per_a = per_a.merge(_mediaan(["aanbieder_agb"]), on="aanbieder_agb", how="left")
-    per_a = ui.met_namen(per_a).sort_values("aanbieder")
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(
+            _met_mediaan_en_clienten(kpi.klachten(f, ["aanbieder_agb"]), ["aanbieder_agb"])
+        ).sort_values("aanbieder"),
+        kpi.K7,
+        # the tile's clients also count providers without complaints, so only the complaint counts add up
+        totalen=[Totaal(totaal, ["klachten", "afgehandeld", "binnen_6_weken"])],
+    )
     ui.staafdiagram(
-        onderdrukt, "aanbieder", "per_100", titel="Klachten per 100 cliënten", as_titel="Per 100 cliënten"
+        per_a.frame, "aanbieder", "per_100", titel="Klachten per 100 cliënten", as_titel="Per 100 cliënten"
     )
     ui.tabel(
         per_a,
@@ -68,14 +80,15 @@ if ui.vereist("marts.kpi_klachten"):
             Kolom("pct_binnen_6_weken", "Binnen 6 weken (%)", "pct"),
         ],
         naam="Klachten per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Per categorie en uitkomst")
-    per_c = kpi.klachten(f, ["categorie", "uitkomst"])
     ui.tabel(
-        per_c,
+        ui.onderdruk(
+            kpi.klachten(f, ["categorie", "uitkomst"]),
+            kpi.K7,
+            totalen=[Totaal(totaal, ["klachten", "afgehandeld", "binnen_6_weken"])],
+        ),
         [
             Kolom("categorie", "Categorie"),
             Kolom("uitkomst", "Uitkomst"),
@@ -84,6 +97,4 @@ if ui.vereist("marts.kpi_klachten"):
             Kolom("pct_binnen_6_weken", "Binnen 6 weken (%)", "pct"),
         ],
         naam="Klachten per categorie",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )

@@ -1,9 +1,12 @@
 """Overzicht: the headline KPIs and a scorecard per provider for the chosen year."""
 
+from functools import reduce
+
 import pandas as pd
 import streamlit as st
 
 from dashboards import db, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -21,6 +24,15 @@ BRONNEN = {
     "k6": "marts.fct_budget_jaar",
     "k7": "marts.kpi_klachten",
 }
+# K4's columns get a prefix here: its `tijdig` and medians would clash with other KPIs in one row
+START = {
+    "gestart": "start_gestart",
+    "beoordeeld": "start_n",
+    "tijdig": "start_tijdig",
+    "pct_tijdig": "pct_tijdig_gestart",
+    "mediaan_dagen": "start_mediaan_dagen",
+    "p90_dagen": "start_p90_dagen",
+}
 aanwezig = {k: t for k, t in BRONNEN.items() if db.heeft_tabel(t)}
 if not aanwezig:
     ui.vereist(*BRONNEN.values())
@@ -33,115 +45,79 @@ f = ui.filters(
     ui.jaren(jaar_sql), niet_van_toepassing="Klachten kennen geen wijk; het wijkfilter geldt daar niet."
 )
 
-groep = ["aanbieder_agb"]
-delen: list[pd.DataFrame] = []
-totaal: dict[str, pd.DataFrame] = {}
-if "k1" in aanwezig:
-    delen.append(kpi.doelrealisatie(f, groep)[["aanbieder_agb", "aantal", "realisatiescore"]])
-    totaal["k1"] = kpi.doelrealisatie(f)
-if "k2" in aanwezig:
-    delen.append(kpi.tevredenheid(f, groep)[["aanbieder_agb", "respondenten", "gemiddeld_cijfer"]])
-    totaal["k2"] = kpi.tevredenheid(f)
-if "k3" in aanwezig:
-    delen.append(kpi.uitval(f, groep)[["aanbieder_agb", "afgesloten", "uitval_pct", "overstap"]])
-    totaal["k3"] = kpi.uitval(f)
-if "k4" in aanwezig:
-    delen.append(
-        kpi.start(f, groep)[["aanbieder_agb", "beoordeeld", "pct_tijdig"]].rename(
-            columns={"beoordeeld": "start_n", "pct_tijdig": "pct_tijdig_gestart"}
-        )
-    )
-    totaal["k4"] = kpi.start(f)
-if "k6" in aanwezig:
-    delen.append(
-        kpi.budget(f, groep)[["aanbieder_agb", "toegewezen", "goedgekeurd", "bekend", "uitputting_pct"]]
-    )
-    totaal["k6"] = kpi.budget(f)
-if "k7" in aanwezig:
-    delen.append(kpi.klachten(f, groep)[["aanbieder_agb", "klachten"]])
-    totaal["k7"] = kpi.klachten(f)
-
-
-def _rij(key: str) -> pd.Series | None:
-    df = totaal.get(key)
-    return None if df is None or df.empty else df.iloc[0]
-
-
-def _paar(key: str, teller: str, noemer: str) -> tuple[object, object]:
-    r = _rij(key)
-    if r is None:
-        return None, None
-    t = r["behaald"] + 0.5 * r["deels"] if teller == "score" else r[teller]
-    return t, r[noemer]
-
+KPIS = {
+    "k1": (kpi.doelrealisatie, kpi.K1),
+    "k2": (kpi.tevredenheid, kpi.K2),
+    "k3": (kpi.uitval, kpi.K3),
+    "k4": (lambda f, groep=(): kpi.start(f, groep).rename(columns=START), kpi.K4_START.hernoemd(START)),
+    "k6": (kpi.budget, kpi.K6),
+    "k7": (kpi.klachten, kpi.K7),
+}
+gekozen = [KPIS[k] for k in aanwezig]
+regels = reduce(lambda a, b: a | b, (r for _, r in gekozen))
+# One row with every KPI's totals (the tiles) and one row per provider (the scorecard), suppressed as on the KPI's
+# own page: the provider rows against the totals.
+totaal = ui.onderdruk(pd.concat([q(f).reset_index(drop=True) for q, _ in gekozen], axis=1), regels)
+kaart_df = reduce(
+    lambda a, b: a.merge(b, on="aanbieder_agb", how="outer"), (q(f, ["aanbieder_agb"]) for q, _ in gekozen)
+)
+kaart = ui.onderdruk(ui.met_namen(kaart_df).sort_values("aanbieder"), regels, totalen=[Totaal(totaal)])
 
 cols = st.columns(6)
-ui.metric_ratio(
+ui.tegel(
     cols[0],
     "Realisatiescore",
-    *_paar("k1", "score", "aantal"),
+    totaal,
+    "realisatiescore",
+    "pct",
     help="K1: (behaald + ½ × deels behaald) / alle geëvalueerde resultaten",
 )
-ui.metric_ratio(
+ui.tegel(
     cols[1],
     "Gemiddeld cijfer",
-    *_paar("k2", "som_cijfer", "respondenten"),
-    soort="getal",
+    totaal,
+    "gemiddeld_cijfer",
+    "getal1",
     help="K2: gemiddeld rapportcijfer (1–10) van de cliënten",
 )
-ui.metric_ratio(
-    cols[2], "Uitval", *_paar("k3", "uitval", "afgesloten"), help="K3: uitval / (volgens plan + uitval)"
-)
-ui.metric_ratio(
+ui.tegel(cols[2], "Uitval", totaal, "uitval_pct", "pct", help="K3: uitval / (volgens plan + uitval)")
+ui.tegel(
     cols[3],
     "Tijdig gestart",
-    *_paar("k4", "tijdig", "beoordeeld"),
+    totaal,
+    "pct_tijdig_gestart",
+    "pct",
     help="K4: gestart binnen 5 werkdagen na toewijzing",
 )
-ui.metric_ratio(
+ui.tegel(
     cols[4],
     "Budgetuitputting",
-    *_paar("k6", "goedgekeurd_bekend", "toegewezen"),
-    n=_rij("k6")["bekend"] if _rij("k6") is not None else None,
+    totaal,
+    "uitputting_pct",
+    "pct",
     help="K6: goedgekeurd / toegewezen bedrag (toewijzingen met bekend bedrag)",
 )
-r = _rij("k7")
-ui.metric_aantal(
-    cols[5], "Klachten", r["klachten"] if r is not None else None, help="K7: aantal ontvangen klachten"
-)
+ui.tegel(cols[5], "Klachten", totaal, "klachten", help="K7: aantal ontvangen klachten")
 
 st.subheader("Scorekaart per aanbieder")
-if delen:
-    kaart = delen[0]
-    for d in delen[1:]:
-        kaart = kaart.merge(d, on="aanbieder_agb", how="outer")
-    kaart = ui.met_namen(kaart).sort_values("aanbieder")
-    ui.tabel(
-        kaart,
-        [
-            Kolom("aanbieder", "Aanbieder"),
-            Kolom("aanbieder_agb", "AGB-code"),
-            Kolom("aantal", "Resultaten", "aantal"),
-            Kolom("realisatiescore", "Realisatiescore (%)", "pct"),
-            Kolom("respondenten", "Respondenten", "aantal"),
-            Kolom("gemiddeld_cijfer", "Gem. cijfer", "getal1"),
-            Kolom("afgesloten", "Afgesloten trajecten", "aantal"),
-            Kolom("uitval_pct", "Uitval (%)", "pct"),
-            Kolom("overstap", "Overstap (38)", "aantal"),
-            Kolom("start_n", "Starts", "aantal"),
-            Kolom("pct_tijdig_gestart", "Tijdig gestart (%)", "pct"),
-            Kolom("toegewezen", "Toegewezen", "euro_cent"),
-            Kolom("goedgekeurd", "Goedgekeurd", "euro_cent"),
-            Kolom("uitputting_pct", "Uitputting (%)", "pct"),
-            Kolom("klachten", "Klachten", "aantal"),
-        ],
-        naam="Scorekaart aanbieders",
-        aantallen=["aantal", "respondenten", "afgesloten", "overstap", "start_n", "klachten"],
-        ratios={
-            "realisatiescore": "aantal",
-            "gemiddeld_cijfer": "respondenten",
-            "uitval_pct": "afgesloten",
-            "pct_tijdig_gestart": "start_n",
-            "uitputting_pct": "bekend",
-        },
-    )
+ui.tabel(
+    kaart,
+    [
+        Kolom("aanbieder", "Aanbieder"),
+        Kolom("aanbieder_agb", "AGB-code"),
+        Kolom("aantal", "Resultaten", "aantal"),
+        Kolom("realisatiescore", "Realisatiescore (%)", "pct"),
+        Kolom("respondenten", "Respondenten", "aantal"),
+        Kolom("gemiddeld_cijfer", "Gem. cijfer", "getal1"),
+        Kolom("afgesloten", "Afgesloten trajecten", "aantal"),
+        Kolom("uitval_pct", "Uitval (%)", "pct"),
+        Kolom("overstap", "Overstap (38)", "aantal"),
+        Kolom("start_n", "Starts", "aantal"),
+        Kolom("pct_tijdig_gestart", "Tijdig gestart (%)", "pct"),
+        Kolom("toegewezen", "Toegewezen", "euro_cent"),
+        Kolom("goedgekeurd", "Goedgekeurd", "euro_cent"),
+        Kolom("uitputting_pct", "Uitputting (%)", "pct"),
+        Kolom("klachten", "Klachten", "aantal"),
+    ],
+    naam="Scorekaart aanbieders",
+)

@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboards import db, downloads, formatting, suppression, ui
 from dashboards import scorekaart as sk
+from dashboards.suppression import Regels, gemiddelde, proportie
 from dashboards.ui import Filters
 from ingest.iwmo.codelists import CODELIJSTEN
 
@@ -45,15 +46,27 @@ REGIO = "Regio (alle gemeenten)"
 # --- suppression: the one place ------------------------------------------------------------------------------
 
 
+PROPORTIES = Regels(aantallen=("teller", "noemer"), maten={"waarde": proportie("teller", "noemer")})
+ANDERE_MATEN = Regels(aantallen=("n",), maten={"waarde": gemiddelde("n")})
+
+
 def _onderdruk(df: pd.DataFrame) -> pd.DataFrame:
-    """Suppress a long indicator frame (kpis.md § Suppression) through `suppression.suppress_frame`: the count `n`
-    behind each value is a count of persons or events and the value is a ratio over it. A suppressed row also loses
-    its teller and noemer (never shown; the funnel limits need the noemer), so no limit or mark is drawn for it.
-    `onderdrukt` marks the rows whose count is hidden, for the `<10` label."""
-    res = suppression.suppress_frame(df, ui.min_cel(), aantallen=["n"], ratios={"waarde": "n"})
-    out = res.frame
-    out["onderdrukt"] = res.onderdrukte_aantallen.get("n", pd.Series(False, index=out.index))
-    out.loc[out["waarde"].isna(), ["teller", "noemer"]] = np.nan
+    """Suppress a long indicator frame (kpis.md § Suppression) through `ui.onderdruk`: a share of persons or events
+    needs its numerator, denominator and complement at the minimum, any other value the count `n` behind it. The
+    rows are different indicators or years, never parts of a total, so each kind is suppressed on its own. A
+    suppressed row also loses its teller and noemer (never shown; the funnel limits need the noemer), so no limit or
+    mark is drawn for it. `onderdrukt` marks the rows whose value is hidden."""
+    is_proportie = df["indicator"].map(lambda c: sk.PER_CODE[c].proportie).astype(bool)
+    delen = []
+    for kies, regels in ((is_proportie, PROPORTIES), (~is_proportie, ANDERE_MATEN)):
+        if not kies.any():
+            continue
+        res = ui.onderdruk(df[kies], regels)
+        deel = res.frame.copy()
+        deel["onderdrukt"] = res.onderdrukt("waarde") | res.onderdrukt("n")
+        delen.append(deel)
+    out = pd.concat(delen).loc[df.index] if delen else df.assign(onderdrukt=False)
+    out.loc[out["onderdrukt"], ["waarde", "teller", "noemer"]] = np.nan
     return out
 
 
@@ -77,7 +90,7 @@ EENHEDEN = {"pct": "%", "getal1": "cijfer / aantal", "dagen": "dagen"}
 
 def _aantal_tekst(rij: pd.Series) -> str:
     if rij["onderdrukt"]:
-        return suppression.label(ui.min_cel())
+        return suppression.LABEL
     return formatting.aantal(rij["n"])
 
 
@@ -85,7 +98,7 @@ def _aantal_export(rij: pd.Series | None) -> object:
     """The count for a download: a number, or the `<10` label when suppressed (as `ui.tabel` exports)."""
     if rij is None:
         return np.nan
-    return suppression.label(ui.min_cel()) if rij["onderdrukt"] else rij["n"]
+    return suppression.LABEL if rij["onderdrukt"] else rij["n"]
 
 
 def _stijl(oordeel: str | None, positie: float) -> str:

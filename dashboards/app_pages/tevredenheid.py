@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboards import kpi, suppression, ui
+from dashboards import kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -21,21 +22,22 @@ if ui.vereist("marts.kpi_tevredenheid"):
         Kolom("beeindigd", "Beëindigde toewijzingen", "aantal"),
         Kolom("respons_pct", "Respons (%)", "pct"),
     ]
-    AANTALLEN = ["respondenten", "beeindigd"]
-    RATIOS = {"gemiddeld_cijfer": "respondenten", "pct_voldoende": "respondenten", "respons_pct": "beeindigd"}
 
-    r = kpi.tevredenheid(f).iloc[0]
+    totaal = ui.onderdruk(kpi.tevredenheid(f), kpi.K2)
     c = st.columns(4)
-    ui.metric_aantal(c[0], "Respondenten", r["respondenten"])
-    ui.metric_ratio(c[1], "Gemiddeld cijfer", r["som_cijfer"], r["respondenten"], soort="getal")
-    ui.metric_ratio(c[2], "Voldoende (6+)", r["voldoende"], r["respondenten"])
-    ui.metric_ratio(c[3], "Respons", r["respondenten"], r["beeindigd"])
+    ui.tegel(c[0], "Respondenten", totaal, "respondenten")
+    ui.tegel(c[1], "Gemiddeld cijfer", totaal, "gemiddeld_cijfer", "getal1")
+    ui.tegel(c[2], "Voldoende (6+)", totaal, "pct_voldoende", "pct")
+    ui.tegel(c[3], "Respons", totaal, "respons_pct", "pct")
 
     st.subheader("Per aanbieder")
-    per_a = ui.met_namen(kpi.tevredenheid(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(kpi.tevredenheid(f, ["aanbieder_agb"])).sort_values("aanbieder"),
+        kpi.K2,
+        totalen=[Totaal(totaal)],
+    )
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "gemiddeld_cijfer",
         titel="Gemiddeld cijfer per aanbieder",
@@ -46,21 +48,23 @@ if ui.vereist("marts.kpi_tevredenheid"):
         per_a,
         [Kolom("aanbieder", "Aanbieder"), Kolom("aanbieder_agb", "AGB-code"), *KOL],
         naam="Tevredenheid per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Per wijk")
-    per_w = ui.met_namen(kpi.tevredenheid(f, ["gemeentecode", "wijkcode"])).sort_values(["gemeente", "wijk"])
+    per_w = ui.onderdruk(
+        ui.met_namen(kpi.tevredenheid(f, ["gemeentecode", "wijkcode"])).sort_values(["gemeente", "wijk"]),
+        kpi.K2,
+        totalen=[Totaal(totaal)],
+    )
     ui.tabel(
         per_w,
         [Kolom("gemeente", "Gemeente"), Kolom("wijk", "Wijk"), *KOL],
         naam="Tevredenheid per wijk",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Ontwikkeling door de jaren")
-    trend = kpi.tevredenheid(kpi.zonder_jaar(f), ["jaar"])
-    trend = suppression.suppress_frame(trend, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
-    ui.trendlijn(trend, "gemiddeld_cijfer", titel="Gemiddeld cijfer per jaar", as_titel="Gemiddeld cijfer")
+    trend_df = kpi.tevredenheid(kpi.zonder_jaar(f), ["jaar"])
+    trend = ui.onderdruk(trend_df, kpi.K2, totalen=[Totaal(totaal, rijen=trend_df["jaar"] == f.jaar)])
+    ui.trendlijn(
+        trend.frame, "gemiddeld_cijfer", titel="Gemiddeld cijfer per jaar", as_titel="Gemiddeld cijfer"
+    )

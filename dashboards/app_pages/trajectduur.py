@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboards import db, formatting, kpi, suppression, ui
+from dashboards import db, formatting, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -19,7 +20,11 @@ KOL = [
     Kolom("mediaan", "Mediaan (dagen)", "dagen"),
     Kolom("p90", "P90 (dagen)", "dagen"),
 ]
-RATIOS = {"gemiddeld": "trajecten", "mediaan": "trajecten", "p90": "trajecten"}
+AGG = (
+    "count(duur_dagen) AS trajecten, avg(duur_dagen) AS gemiddeld, median(duur_dagen) AS mediaan, "
+    "quantile_cont(duur_dagen, 0.9) AS p90"
+)
+BASIS = ("NOT coalesce(is_verwijderd, false)", "duur_dagen IS NOT NULL")
 
 if ui.vereist("marts.fct_toewijzingen"):
     f = ui.filters(
@@ -28,43 +33,55 @@ if ui.vereist("marts.fct_toewijzingen"):
             "WHERE duur_dagen IS NOT NULL"
         )
     )
-    tot = kpi.trajectduur(f).iloc[0]
+    tot = ui.onderdruk(
+        kpi.agg("marts.fct_toewijzingen", AGG, f, jaar="year(einddatum_traject)", extra=BASIS), kpi.K5
+    )
     c = st.columns(3)
-    ui.metric_aantal(c[0], "Afgesloten trajecten", tot["trajecten"])
-    zichtbaar = not suppression.ratio_is_suppressed(tot["trajecten"], ui.min_cel())
-    c[1].metric("Mediaan duur (dagen)", formatting.getal(tot["mediaan"] if zichtbaar else None, 1))
-    c[2].metric("Gemiddelde duur (dagen)", formatting.getal(tot["gemiddeld"] if zichtbaar else None, 1))
+    ui.tegel(c[0], "Afgesloten trajecten", tot, "trajecten")
+    ui.tegel(c[1], "Mediaan duur (dagen)", tot, "mediaan", "getal1")
+    ui.tegel(c[2], "Gemiddelde duur (dagen)", tot, "gemiddeld", "getal1")
 
     st.subheader("Afgesloten trajecten per productcategorie en redengroep")
-    per_pc = kpi.trajectduur(f, ["productcategorie", "reden_groep"])
+    per_pc = kpi.agg(
+        "marts.fct_toewijzingen",
+        AGG,
+        f,
+        ["productcategorie", "reden_groep"],
+        jaar="year(einddatum_traject)",
+        extra=BASIS,
+    )
     per_pc["reden_groep"] = per_pc["reden_groep"].map(
         lambda g: GROEP_LABELS.get(g, g) if isinstance(g, str) else g
     )
     ui.tabel(
-        per_pc,
+        ui.onderdruk(per_pc, kpi.K5, totalen=[Totaal(tot)]),
         [Kolom("productcategorie", "Productcategorie"), Kolom("reden_groep", "Redengroep"), *KOL],
         naam="Trajectduur per productcategorie",
-        aantallen=["trajecten"],
-        ratios=RATIOS,
     )
 
     st.subheader("Afgesloten trajecten per aanbieder")
-    per_a = ui.met_namen(kpi.trajectduur(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=["trajecten"], ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(
+            kpi.agg(
+                "marts.fct_toewijzingen",
+                AGG,
+                f,
+                ["aanbieder_agb"],
+                jaar="year(einddatum_traject)",
+                extra=BASIS,
+            )
+        ).sort_values("aanbieder"),
+        kpi.K5,
+        totalen=[Totaal(tot)],
+    )
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "mediaan",
         titel="Mediaan trajectduur per aanbieder",
         as_titel="Dagen (mediaan)",
     )
-    ui.tabel(
-        per_a,
-        [Kolom("aanbieder", "Aanbieder"), *KOL],
-        naam="Trajectduur per aanbieder",
-        aantallen=["trajecten"],
-        ratios=RATIOS,
-    )
+    ui.tabel(per_a, [Kolom("aanbieder", "Aanbieder"), *KOL], naam="Trajectduur per aanbieder")
 
     pub = db.publicatie()
     peil = formatting.datum(pub.peildatum) if pub.peildatum else "onbekend"
@@ -89,9 +106,7 @@ if ui.vereist("marts.fct_toewijzingen"):
         )
         st.caption("Duur tot peildatum = peildatum − start + 1 dag; het gekozen jaar geldt hier niet.")
         ui.tabel(
-            lopend,
+            ui.onderdruk(lopend, kpi.K5),
             [Kolom("productcategorie", "Productcategorie"), *KOL],
             naam="Lopende trajecten",
-            aantallen=["trajecten"],
-            ratios=RATIOS,
         )

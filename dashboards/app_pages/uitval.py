@@ -1,9 +1,9 @@
 """K3 Uitval: dropout by end reason, with the overstap (38) signal."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboards import db, kpi, suppression, ui
+from dashboards import db, kpi, ui
+from dashboards.suppression import Regels, Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -17,29 +17,30 @@ GROEP_LABELS = {"volgens_plan": "Volgens plan", "uitval": "Uitval", "extern": "E
 
 if ui.vereist("marts.kpi_uitval"):
     f = ui.filters(ui.jaren("SELECT DISTINCT jaar FROM marts.kpi_uitval"))
-    AANTALLEN = ["volgens_plan", "uitval", "extern", "overstap", "totaal", "afgesloten"]
-    RATIOS = {"uitval_pct": "afgesloten", "overstap_pct": "totaal"}
 
-    r = kpi.uitval(f).iloc[0]
+    totaal = ui.onderdruk(kpi.uitval(f), kpi.K3)
     c = st.columns(4)
-    ui.metric_aantal(c[0], "Beëindigde trajecten", r["totaal"])
-    ui.metric_aantal(c[1], "Uitval", r["uitval"])
-    ui.metric_ratio(c[2], "Uitvalpercentage", r["uitval"], r["afgesloten"])
-    ui.metric_aantal(c[3], "Overstap (38)", r["overstap"], help="Cliënt stapt over naar een andere aanbieder")
+    ui.tegel(c[0], "Beëindigde trajecten", totaal, "totaal")
+    ui.tegel(c[1], "Uitval", totaal, "uitval")
+    ui.tegel(c[2], "Uitvalpercentage", totaal, "uitval_pct", "pct")
+    ui.tegel(c[3], "Overstap (38)", totaal, "overstap", help="Cliënt stapt over naar een andere aanbieder")
 
     st.subheader("Per aanbieder")
-    per_a = ui.met_namen(kpi.uitval(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    onderdrukt = suppression.suppress_frame(per_a, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    per_a = ui.onderdruk(
+        ui.met_namen(kpi.uitval(f, ["aanbieder_agb"])).sort_values("aanbieder"),
+        kpi.K3,
+        totalen=[Totaal(totaal)],
+    )
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "uitval_pct",
         titel="Uitvalpercentage per aanbieder",
         as_titel="Uitval",
         formaat=".0%",
-        referentie=kpi.deel(r["uitval"], r["afgesloten"]) if r["afgesloten"] >= ui.min_cel() else None,
+        referentie=totaal.waarde("uitval_pct"),
     )
-    lang = onderdrukt.melt(
+    lang = per_a.frame.melt(
         id_vars=["aanbieder"],
         value_vars=["volgens_plan", "uitval", "extern"],
         var_name="groep",
@@ -68,8 +69,6 @@ if ui.vereist("marts.kpi_uitval"):
             Kolom("overstap", "Overstap (38)", "aantal"),
         ],
         naam="Uitval per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Signaal: overstap naar een andere aanbieder (reden 38)")
@@ -77,9 +76,10 @@ if ui.vereist("marts.kpi_uitval"):
         "Een cliënt die overstapt ‘stemt met de voeten’. Aanbieders met relatief veel overstappen verdienen een "
         "gesprek. Aandeel = overstappen / alle beëindigingen van de aanbieder."
     )
-    overstap = per_a[per_a["overstap"] > 0]
+    # selected and sorted on the suppressed values: a suppressed count neither includes nor orders a row
+    zichtbaar = per_a.frame[per_a.frame["overstap"] > 0].sort_values("overstap_pct", ascending=False)
     ui.tabel(
-        overstap.sort_values("overstap_pct", ascending=False),
+        per_a.rijen(zichtbaar.index),
         [
             Kolom("aanbieder", "Aanbieder"),
             Kolom("overstap", "Overstappen (38)", "aantal"),
@@ -87,8 +87,6 @@ if ui.vereist("marts.kpi_uitval"):
             Kolom("overstap_pct", "Aandeel overstap (%)", "pct"),
         ],
         naam="Overstap per aanbieder",
-        aantallen=AANTALLEN,
-        ratios=RATIOS,
     )
 
     st.subheader("Per reden van beëindiging")
@@ -106,9 +104,21 @@ if ui.vereist("marts.kpi_uitval"):
         per_r = per_r.merge(oms, on="reden_beeindiging", how="left")
     else:
         per_r["omschrijving"] = None
-    per_r["groep"] = per_r["groep"].map(lambda g: GROEP_LABELS.get(g, g) if isinstance(g, str) else g)
-    ui.tabel(
+    # the reasons add up to the tile's total, and per reason group to its group count
+    per_reden = ui.onderdruk(
         per_r,
+        Regels(aantallen=("aantal",)),
+        totalen=[
+            Totaal(totaal, {"aantal": "totaal"}),
+            *(Totaal(totaal, {"aantal": g}, rijen=per_r["groep"] == g) for g in GROEP_LABELS),
+            Totaal(totaal, {"aantal": "overstap"}, rijen=per_r["reden_beeindiging"] == "38"),
+        ],
+    )
+    per_reden.frame["groep"] = per_reden.frame["groep"].map(
+        lambda g: GROEP_LABELS.get(g, g) if isinstance(g, str) else g
+    )
+    ui.tabel(
+        per_reden,
         [
             Kolom("reden_beeindiging", "Code"),
             Kolom("omschrijving", "Reden"),
@@ -116,12 +126,11 @@ if ui.vereist("marts.kpi_uitval"):
             Kolom("aantal", "Aantal", "aantal"),
         ],
         naam="Uitval per reden",
-        aantallen=["aantal"],
     )
 
     st.subheader("Ontwikkeling door de jaren")
-    trend = kpi.uitval(kpi.zonder_jaar(f), ["jaar"])
-    trend = suppression.suppress_frame(trend, ui.min_cel(), aantallen=AANTALLEN, ratios=RATIOS).frame
+    trend_df = kpi.uitval(kpi.zonder_jaar(f), ["jaar"])
+    trend = ui.onderdruk(trend_df, kpi.K3, totalen=[Totaal(totaal, rijen=trend_df["jaar"] == f.jaar)])
     ui.trendlijn(
-        pd.DataFrame(trend), "uitval_pct", titel="Uitvalpercentage per jaar", as_titel="Uitval", formaat=".0%"
+        trend.frame, "uitval_pct", titel="Uitvalpercentage per jaar", as_titel="Uitval", formaat=".0%"
     )

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboards import db, formatting, kpi, suppression, ui
+from dashboards import db, formatting, kpi, ui
+from dashboards.suppression import Totaal
 from dashboards.ui import Kolom
 
 ui.pagina(
@@ -23,26 +24,19 @@ if ui.vereist("marts.fct_toewijzingen"):
     pub = db.publicatie()
 
     st.subheader("Toewijzing → start van de zorg")
-    start_tot = kpi.start(f).iloc[0]
+    start = ui.onderdruk(kpi.start(f), kpi.K4_START)
     c = st.columns(4)
-    ui.metric_aantal(c[0], "Gestarte toewijzingen", start_tot["gestart"])
-    ui.metric_ratio(c[1], "Tijdig gestart", start_tot["tijdig"], start_tot["beoordeeld"])
-    md = (
-        start_tot["mediaan_dagen"]
-        if not suppression.ratio_is_suppressed(start_tot["gestart"], ui.min_cel())
-        else None
+    ui.tegel(c[0], "Gestarte toewijzingen", start, "gestart")
+    ui.tegel(c[1], "Tijdig gestart", start, "pct_tijdig", "pct")
+    ui.tegel(c[2], "Mediaan dagen tot start", start, "mediaan_dagen", "getal1")
+    ui.tegel(c[3], "90e percentiel", start, "p90_dagen", "getal1")
+    per_a = ui.onderdruk(
+        ui.met_namen(kpi.start(f, ["aanbieder_agb"])).sort_values("aanbieder"),
+        kpi.K4_START,
+        totalen=[Totaal(start)],
     )
-    c[2].metric("Mediaan dagen tot start", formatting.getal(md, 1))
-    p90 = start_tot["p90_dagen"] if md is not None else None
-    c[3].metric("90e percentiel", formatting.getal(p90, 1))
-    per_a = ui.met_namen(kpi.start(f, ["aanbieder_agb"])).sort_values("aanbieder")
-    START_AANTAL = ["gestart", "beoordeeld", "tijdig"]
-    START_RATIOS = {"pct_tijdig": "beoordeeld", "mediaan_dagen": "gestart", "p90_dagen": "gestart"}
-    onderdrukt = suppression.suppress_frame(
-        per_a, ui.min_cel(), aantallen=START_AANTAL, ratios=START_RATIOS
-    ).frame
     ui.staafdiagram(
-        onderdrukt,
+        per_a.frame,
         "aanbieder",
         "mediaan_dagen",
         titel="Mediaan dagen van toewijzing tot start",
@@ -58,34 +52,19 @@ if ui.vereist("marts.fct_toewijzingen"):
             Kolom("p90_dagen", "P90 dagen", "dagen"),
         ],
         naam="Toewijzing tot start per aanbieder",
-        aantallen=START_AANTAL,
-        ratios=START_RATIOS,
     )
-    trend = kpi.start(kpi.zonder_jaar(f), [f"{kpi.START_JAAR} AS jaar"])
-    trend = trend[trend["jaar"].notna()]
-    trend = suppression.suppress_frame(trend, ui.min_cel(), aantallen=START_AANTAL, ratios=START_RATIOS).frame
+    trend_df = kpi.start(kpi.zonder_jaar(f), [f"{kpi.START_JAAR} AS jaar"])
+    trend_df = trend_df[trend_df["jaar"].notna()]
+    trend = ui.onderdruk(trend_df, kpi.K4_START, totalen=[Totaal(start, rijen=trend_df["jaar"] == f.jaar)])
     ui.trendlijn(
-        trend, "pct_tijdig", titel="Aandeel tijdig gestart per jaar", as_titel="Tijdig", formaat=".0%"
+        trend.frame, "pct_tijdig", titel="Aandeel tijdig gestart per jaar", as_titel="Tijdig", formaat=".0%"
     )
 
     st.subheader("Aanvraag (315) → antwoord")
     if ui.vereist("marts.fct_aanvragen"):
-        AANV_AANTAL = [
-            "aanvragen",
-            "beantwoord",
-            "beoordeeld",
-            "toegewezen",
-            "afgewezen",
-            "in_onderzoek",
-            "open",
-        ]
-        AANV_RATIOS = {
-            "pct_tijdig": "beoordeeld",
-            "mediaan_dagen": "beantwoord",
-            "p90_dagen": "beantwoord",
-            "mediaan_toewijzing": "toegewezen_n",
-        }
-        per_aanv = ui.met_namen(kpi.aanvragen(f, ["aanbieder_agb"])).sort_values("aanbieder")
+        per_aanv = ui.onderdruk(
+            ui.met_namen(kpi.aanvragen(f, ["aanbieder_agb"])).sort_values("aanbieder"), kpi.K4_AANVRAAG
+        )
         ui.tabel(
             per_aanv,
             [
@@ -101,8 +80,6 @@ if ui.vereist("marts.fct_toewijzingen"):
                 Kolom("open", "Open", "aantal"),
             ],
             naam="Aanvraag tot antwoord per aanbieder",
-            aantallen=AANV_AANTAL,
-            ratios=AANV_RATIOS,
         )
 
     peil = formatting.datum(pub.peildatum) if pub.peildatum else "onbekend"
@@ -116,7 +93,9 @@ if ui.vereist("marts.fct_toewijzingen"):
         st.info("De peildatum is onbekend, dus de wachtlijst kan niet worden bepaald.")
     else:
         ui.tabel(
-            ui.met_namen(wl).sort_values("aanbieder") if not wl.empty else wl,
+            ui.onderdruk(
+                ui.met_namen(wl).sort_values("aanbieder") if not wl.empty else wl, kpi.K4_WACHTLIJST
+            ),
             [
                 Kolom("aanbieder", "Aanbieder"),
                 Kolom("wachtenden", "Wachtenden", "aantal"),
@@ -125,6 +104,4 @@ if ui.vereist("marts.fct_toewijzingen"):
                 Kolom("max_dagen", "Langste wachttijd (dagen)", "dagen"),
             ],
             naam="Wachtlijst per aanbieder",
-            aantallen=["wachtenden"],
-            ratios={"mediaan_dagen": "wachtenden", "p90_dagen": "wachtenden", "max_dagen": "wachtenden"},
         )

@@ -1,18 +1,21 @@
-"""Unit tests: password hashing and users file, suppression, Dutch formatting, exports."""
+"""Unit tests: password hashing and users file, Dutch formatting, exports (formats, suppressed cells, formulas)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
-import math
 import stat
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 import dashboards
-from dashboards import auth, downloads, formatting, suppression
+from dashboards import auth, downloads, formatting
+from runtime.spreadsheet import FORMULE_BEGIN, veilige_cel
 
 # --- auth ----------------------------------------------------------------------------------------------------
 
@@ -79,35 +82,6 @@ def test_audit_log_is_json_lines(tmp_path) -> None:
     assert len(auth.lees_audit(tmp_path)) == 2
 
 
-# --- suppression ---------------------------------------------------------------------------------------------
-
-
-def test_count_and_ratio_rules() -> None:
-    assert suppression.count_text(9, 10) == "<10"
-    assert suppression.count_text(0, 10) == "<10"
-    assert suppression.count_text(10, 10) == "10"
-    assert suppression.count_text(1234, 10) == "1.234"
-    assert suppression.ratio_value(3, 9, 10) is None
-    assert suppression.ratio_value(3, 12, 10) == pytest.approx(0.25)
-    assert suppression.ratio_value(3, None, 10) is None
-
-
-def test_suppress_frame_masks_counts_and_ratios() -> None:
-    df = pd.DataFrame({"n": [30, 5], "behaald": [18, 3], "pct": [0.6, 0.6], "naam": ["a", "b"]})
-    res = suppression.suppress_frame(df, 10, aantallen=["n", "behaald"], ratios={"pct": "n"})
-    assert res.frame.loc[0, "n"] == 30 and res.frame.loc[0, "pct"] == 0.6
-    assert math.isnan(res.frame.loc[1, "n"]) and math.isnan(res.frame.loc[1, "pct"])
-    assert math.isnan(res.frame.loc[1, "behaald"]) and math.isnan(res.frame.loc[0, "behaald"]) is False
-    assert res.aantal_onderdrukt == 3
-    assert df.loc[1, "n"] == 5  # input untouched
-
-
-def test_suppression_respects_configured_minimum() -> None:
-    df = pd.DataFrame({"n": [5]})
-    assert suppression.suppress_frame(df, 5, aantallen=["n"]).frame.loc[0, "n"] == 5
-    assert suppression.label(5) == "<5"
-
-
 # --- formatting and exports ----------------------------------------------------------------------------------
 
 
@@ -119,20 +93,145 @@ def test_dutch_formatting() -> None:
     assert formatting.aantal(1234567) == "1.234.567"
     assert formatting.getal(None) == "–"
     assert formatting.datum(pd.Timestamp("2024-12-31")) == "31-12-2024"
+    assert formatting.datum(pd.NaT) == "–"
+    assert formatting.tijdstip(pd.Timestamp("2025-01-02 08:01:05", tz="UTC")) == "02-01-2025 09:01:05"
+
+
+def _csv_regels(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_csv_is_dutch_excel_friendly() -> None:
-    df = pd.DataFrame({"Aanbieder": ["Zorg Plus"], "Bedrag": [1234.5], "Aantal": ["<10"]})
-    tekst = downloads.csv_bytes(df).decode("utf-8-sig")
-    assert tekst.splitlines() == ["Aanbieder;Bedrag;Aantal", "Zorg Plus;1234,5;<10"]
+    df = pd.DataFrame(
+        {"Aanbieder": ["Zorg Plus"], "Bedrag": [1234.5], "Aandeel (%)": [11.1111], "Aantal": [12]}
+    )
+    tekst = downloads.csv_bytes(df, {"Bedrag": "euro", "Aandeel (%)": "pct", "Aantal": "aantal"})
+    assert tekst.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    assert tekst.decode("utf-8-sig").splitlines() == [
+        "Aanbieder;Bedrag;Aandeel (%);Aantal",
+        "Zorg Plus;1234,50;11,1;12",
+    ]
 
 
-def test_xlsx_roundtrip() -> None:
-    df = pd.DataFrame({"Aanbieder": ["Zorg Plus"], "Bedrag": [1234.5], "Aantal": ["<10"]})
-    data = downloads.xlsx_bytes(df, {"Bedrag": "euro"}, "Test")
-    terug = pd.read_excel(io.BytesIO(data), engine="openpyxl")
-    assert terug.to_dict("records") == [{"Aanbieder": "Zorg Plus", "Bedrag": 1234.5, "Aantal": "<10"}]
+def test_csv_has_the_explanation_above_the_header_and_empty_suppressed_cells() -> None:
+    df = pd.DataFrame({"Aanbieder": ["A", "B"], "Klachten": [12.0, None], "Onderdrukt": [None, "Klachten"]})
+    regels = _csv_regels(
+        downloads.csv_bytes(df, {"Klachten": "aantal"}, toelichting="Uitleg over onderdrukking.")
+    )
+    assert regels[0] == ["Toelichting: Uitleg over onderdrukking."]
+    assert regels[1] == []
+    assert regels[2:] == [["Aanbieder", "Klachten", "Onderdrukt"], ["A", "12", ""], ["B", "", "Klachten"]]
+
+
+def test_moments_keep_their_time_in_amsterdam_and_dates_stay_dates() -> None:
+    df = pd.DataFrame(
+        {
+            "Tijdstip": pd.to_datetime(["2025-07-01T10:15:30Z"], utc=True),
+            "Peildatum": [pd.Timestamp("2024-12-31")],
+        }
+    )
+    soorten = {"Tijdstip": "tijdstip", "Peildatum": "datum"}
+    assert _csv_regels(downloads.csv_bytes(df, soorten))[1] == ["01-07-2025 12:15:30", "31-12-2024"]
+    blad = openpyxl.load_workbook(io.BytesIO(downloads.xlsx_bytes(df, soorten))).active
+    assert blad["A2"].value == datetime(2025, 7, 1, 12, 15, 30)
+    assert blad["A2"].number_format == "dd-mm-yyyy hh:mm:ss"
+    assert blad["B2"].value == datetime(2024, 12, 31) and blad["B2"].number_format == "dd-mm-yyyy"
+
+
+def test_xlsx_roundtrip_with_formats_and_note() -> None:
+    df = pd.DataFrame(
+        {"Aanbieder": ["Zorg Plus"], "Bedrag": [1234.567], "Uitval (%)": [25.04], "Aantal": [None]}
+    )
+    data = downloads.xlsx_bytes(
+        df, {"Bedrag": "euro", "Uitval (%)": "pct", "Aantal": "aantal"}, "Test", toelichting="Uitleg."
+    )
+    blad = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert blad["A1"].value == "Toelichting: Uitleg."
+    assert [c.value for c in blad[3]] == ["Aanbieder", "Bedrag", "Uitval (%)", "Aantal"]
+    assert [c.value for c in blad[4]] == [
+        "Zorg Plus",
+        1234.57,
+        25.0,
+        None,
+    ]  # rounded as shown; empty stays empty
+    assert blad["B4"].number_format == "€ #,##0.00;€ -#,##0.00" and blad["C4"].number_format == "#,##0.0"
+    terug = pd.read_excel(io.BytesIO(data), engine="openpyxl", header=2)
+    assert list(terug.columns) == ["Aanbieder", "Bedrag", "Uitval (%)", "Aantal"]
     assert downloads.bestandsnaam("Uitval per aanbieder", "csv").startswith("wmo-uitval-per-aanbieder-")
+
+
+GEVAARLIJK = [
+    '=HYPERLINK("http://evil.example/","klik")',
+    "+1+1",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("tekst", GEVAARLIJK)
+def test_the_neutraliser_follows_owasp(tekst: str) -> None:
+    assert veilige_cel(tekst) == "'" + tekst
+    assert veilige_cel("Zorg = goed") == "Zorg = goed" and veilige_cel(-5) == -5 and veilige_cel(None) is None
+
+
+def assert_geen_formules(xlsx: bytes) -> list[str]:
+    """Open the file as Excel would and check that no cell is a formula; returns all text cells."""
+    boek = openpyxl.load_workbook(io.BytesIO(xlsx))
+    teksten = []
+    for blad in boek.worksheets:
+        for rij in blad.iter_rows():
+            for cel in rij:
+                assert cel.data_type != "f", (cel.coordinate, cel.value)
+                if isinstance(cel.value, str):
+                    assert not cel.value.startswith(FORMULE_BEGIN), (cel.coordinate, cel.value)
+                    teksten.append(cel.value)
+    return teksten
+
+
+def test_no_text_becomes_a_formula_in_either_export() -> None:
+    df = pd.DataFrame({GEVAARLIJK[0]: GEVAARLIJK, "Aantal": range(len(GEVAARLIJK))})
+    teksten = assert_geen_formules(downloads.xlsx_bytes(df, {"Aantal": "aantal"}, toelichting="=1+1"))
+    assert "'" + GEVAARLIJK[0] in teksten and "'=1+1" not in teksten  # the note is prefixed "Toelichting: "
+    for regel in _csv_regels(downloads.csv_bytes(df, {"Aantal": "aantal"})):
+        for cel in regel:
+            assert not cel.startswith(FORMULE_BEGIN), cel
+    assert _csv_regels(downloads.csv_bytes(df))[1][0] == "'" + GEVAARLIJK[0]
+
+
+def test_a_complaint_register_with_formulas_loads_and_exports_as_text() -> None:
+    """A provider's register as it arrives: the complaint id is a formula, a category too (quarantined with the
+    value in its message). Both the loaded rows and the quarantine messages go out as text in CSV and XLSX."""
+    from ingest.klachten.parser import parse_klachten
+
+    register = (
+        b"aanbieder_agb;gemeentecode;klacht_id;datum_ontvangst;categorie;uitkomst\n"
+        b'11111111;0344;=HYPERLINK("http://evil.example/","klik");2024-04-01;bejegening;gegrond\n'
+        b'11111111;0344;K2;2024-04-02;=HYPERLINK("http://evil.example/","klik");gegrond\n'
+        b"11111111;0344;@SUM(1+1)*cmd|' /C calc'!A0;2024-04-03;kwaliteit;\n"
+    )
+    parsed = parse_klachten(
+        register, naam="klachten.csv", bestand_sha256="0" * 64, bestand_volgnummer=1, pseudonymiser=str
+    )
+    rijen = pd.DataFrame(parsed.tables["klachten"])
+    assert sorted(rijen["klacht_id"]) == sorted(
+        ['=HYPERLINK("http://evil.example/","klik")', "@SUM(1+1)*cmd|' /C calc'!A0"]
+    )
+    meldingen = [q.melding for q in parsed.quarantaine]
+    tabel = pd.DataFrame(
+        {
+            "Klacht": [*rijen["klacht_id"], *["" for _ in meldingen]],
+            "Categorie": [*rijen["categorie"], *["" for _ in meldingen]],
+            "Melding": [*["" for _ in range(len(rijen))], *meldingen],
+        }
+    )
+    teksten = assert_geen_formules(downloads.xlsx_bytes(tabel))
+    assert '\'=HYPERLINK("http://evil.example/","klik")' in teksten
+    cellen = [c for r in _csv_regels(downloads.csv_bytes(tabel)) for c in r]
+    assert '\'=HYPERLINK("http://evil.example/","klik")' in cellen
+    assert not any(c.startswith(FORMULE_BEGIN) for c in cellen)
+    assert any("=HYPERLINK" in m for m in meldingen)
 
 
 def test_default_year_is_the_peildatum_year_not_a_stray_later_one():
