@@ -90,7 +90,7 @@ if ui.vereist("marts.benchmark_gemeenten"):
     # Unit of `waarde` relative to teller/noemer (fraction, percentage, per 1,000, cents or euros).
     verhouding = (df["waarde"] / (df["teller"] / df["noemer"])).replace([np.inf, -np.inf], np.nan).dropna()
     schaal = float(verhouding.median()) if not verhouding.empty else 1.0
-    is_proportie = df[["grens_95_laag", "grens_95_hoog"]].notna().any(axis=None)
+    is_proportie = indicator in kpi.PROPORTIES_K10
     if indicator == "kosten_per_inwoner":
         soort = "euro" if abs(schaal - 0.01) < 1e-6 else "euro_cent"
     elif indicator in ("uitval_pct", "pct_tijdig_gestart", "realisatiescore") and abs(schaal - 1) < 1e-6:

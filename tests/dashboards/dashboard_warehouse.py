@@ -100,6 +100,52 @@ def _ins(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
         con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
 
+def _benchmark(minimum: int = 10) -> list[tuple]:
+    """marts.benchmark_gemeenten as the mart publishes it (kpis.md K10): a row is tested on its clients, or for
+    uitval_pct on numerator and complement; a suppressed row is NULL in every value; beside exactly one suppressed
+    municipality under a published region value, the one with the smallest teller goes too."""
+    z95, z998 = 1.96, 3.09
+    # two of three suppressed, so Utrecht stays
+    uitval = {UTRECHT: (25.0, 100.0), ZEIST: (1.0, 3.0), DE_BILT: (8.0, 40.0)}
+    inwoners = {UTRECHT: 360000.0, ZEIST: 65000.0, DE_BILT: 43000.0}
+    clienten = {UTRECHT: 15.0, ZEIST: 3.0, DE_BILT: 12.0}
+    rijen = []
+    for indicator, tellers, noemers, toets, proportie in (
+        ("uitval_pct", {g: t for g, (t, _) in uitval.items()}, {g: n for g, (_, n) in uitval.items()},
+         {g: min(t, n - t) for g, (t, n) in uitval.items()}, True),
+        ("clienten_per_1000", clienten, inwoners, clienten, False),
+    ):  # fmt: skip
+        schaal = 1 if proportie else 1000
+        t_som, n_som = sum(tellers.values()), sum(noemers.values())
+        regio_toets = min(t_som, n_som - t_som) if proportie else sum(toets.values())
+        regio = t_som * schaal / n_som if regio_toets >= minimum else None
+        weg = {g for g in tellers if toets[g] < minimum}
+        if len(weg) == 1 and regio is not None:
+            weg.add(min((t, g) for g, t in tellers.items() if g not in weg)[1])
+        p = t_som / n_som
+        for g in tellers:
+            t, n = tellers[g], noemers[g]
+            se = (p * (1 - p) / n) ** 0.5 if proportie else None
+            grenzen = (
+                [
+                    max(0.0, p - z95 * se),
+                    min(1.0, p + z95 * se),
+                    max(0.0, p - z998 * se),
+                    min(1.0, p + z998 * se),
+                ]
+                if se is not None
+                else [None] * 4
+            )
+            w = t * schaal / n
+            buiten = (w < grenzen[2] or w > grenzen[3]) if se is not None else None
+            rijen.append(
+                (2024, g, indicator, t, n, w, regio, *grenzen, buiten, False)
+                if g not in weg
+                else (2024, g, indicator, None, None, None, regio, None, None, None, None, None, True)
+            )
+    return rijen
+
+
 def build_warehouse(path: Path) -> Path:
     """Write the synthetic published warehouse to `path` and return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -513,53 +559,7 @@ def build_warehouse(path: Path) -> Path:
             (2024, KLEINESTAP, DE_BILT, 120000, 100000, 20000, True),
         ],
     )
-    z95, z998 = 1.96, 3.09
-    bench = []
-    rij = {UTRECHT: (5.0, 20.0), ZEIST: (1.0, 3.0), DE_BILT: (8.0, 40.0)}
-    p = 14 / 63
-    for g, (t, n) in rij.items():
-        se = (p * (1 - p) / n) ** 0.5
-        onderdrukt = n < 10
-        bench.append(
-            (
-                2024,
-                g,
-                "uitval_pct",
-                None if onderdrukt else t,
-                n,
-                None if onderdrukt else t / n,
-                p,
-                p - z95 * se,
-                p + z95 * se,
-                p - z998 * se,
-                p + z998 * se,
-                False,
-                onderdrukt,
-            )
-        )
-    inwoners = {UTRECHT: 360000.0, ZEIST: 65000.0, DE_BILT: 43000.0}
-    clienten = {UTRECHT: 15.0, ZEIST: 3.0, DE_BILT: 12.0}
-    regio = sum(clienten.values()) / sum(inwoners.values()) * 1000
-    for g in inwoners:
-        onderdrukt = clienten[g] < 10
-        bench.append(
-            (
-                2024,
-                g,
-                "clienten_per_1000",
-                None if onderdrukt else clienten[g],
-                inwoners[g],
-                None if onderdrukt else clienten[g] / inwoners[g] * 1000,
-                regio,
-                None,
-                None,
-                None,
-                None,
-                None,
-                onderdrukt,
-            )
-        )
-    _ins(con, "marts.benchmark_gemeenten", bench)
+    _ins(con, "marts.benchmark_gemeenten", _benchmark())
 
     t0 = datetime(2025, 1, 2, 9, 0)
     _ins(
