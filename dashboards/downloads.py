@@ -17,6 +17,7 @@ import io
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
@@ -66,8 +67,8 @@ def _csv_tekst(v: object) -> str:
         return v.strftime("%d-%m-%Y %H:%M:%S")
     if isinstance(v, date):
         return v.strftime("%d-%m-%Y")
-    if isinstance(v, int | float) or hasattr(v, "as_tuple"):  # int or Decimal: plain digits, decimal comma
-        return f"{v}".replace(".", ",")
+    if isinstance(v, int | Decimal):  # a rounded number (_cel): plain digits, decimal comma
+        return str(v).replace(".", ",")
     return str(v)
 
 
@@ -129,7 +130,7 @@ def xlsx_bytes(
                     sheet.write_datetime(rij, j, cel, formaten["tijdstip"])
                 elif isinstance(cel, date):
                     sheet.write_datetime(rij, j, cel, formaten["datum"])
-                elif isinstance(cel, int | float) or hasattr(cel, "as_tuple"):
+                elif isinstance(cel, int | Decimal):
                     sheet.write_number(rij, j, float(cel), formaten.get(soort))
                 else:
                     sheet.write_string(rij, j, str(cel))

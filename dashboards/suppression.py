@@ -182,10 +182,9 @@ _TOL = 1e-9
 
 def _getal(v: Any) -> float:
     try:
-        f = float(v)
+        return float(v)
     except (TypeError, ValueError):
         return math.nan
-    return f
 
 
 @dataclass
