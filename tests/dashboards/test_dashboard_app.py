@@ -370,6 +370,30 @@ def test_downloads_hold_the_page_as_shown_with_suppressed_cells_empty(omgeving: 
     assert dfx.set_index("Aanbieder").loc["Zorg Plus BV", "Overstap (38)"] is None
 
 
+def test_downloads_do_not_give_away_what_the_screen_suppresses(omgeving: Omgeving, downloads) -> None:
+    """Issue 17's leaks, read from the files: no rate beside an empty complaint count, no 'niet behaald' as the
+    total minus the other parts, no share of overstap beside an empty overstap."""
+    at = open_pagina(login(omgeving, "contractmanager"), "app_pages/klachten.py")
+    _, df = csv_tabel(bestand(downloads, "klachten-per-aanbieder", "csv"))
+    for _, r in df.iterrows():
+        assert r["Klachten"] != "" or r["Per 100 cliënten"] == "", r.to_dict()
+    open_pagina(at, "app_pages/doelrealisatie.py")
+    for naam in ("doelrealisatie-per-aanbieder", "doelrealisatie-per-deelresultaat"):
+        _, df = csv_tabel(bestand(downloads, naam, "csv"))
+        for _, r in df.iterrows():
+            leeg = [c for c in ("Behaald", "Deels behaald", "Niet behaald") if r[c] == ""]
+            assert r["Resultaten"] == "" or len(leeg) != 1, r.to_dict()
+        _, dfx = xlsx_tabel(bestand(downloads, naam, "xlsx"))
+        for _, r in dfx.iterrows():
+            leeg = [c for c in ("Behaald", "Deels behaald", "Niet behaald") if r[c] is None]
+            assert r["Resultaten"] is None or len(leeg) != 1, r.to_dict()
+    open_pagina(at, "app_pages/uitval.py")
+    _, per_a = csv_tabel(bestand(downloads, "uitval-per-aanbieder", "csv"))
+    for _, r in per_a.iterrows():
+        delen = [r["Volgens plan"], r["Uitval"]]
+        assert r["Uitval (%)"] == "" or "" not in delen, r.to_dict()
+
+
 def test_downloads_round_as_shown_and_write_euros(
     omgeving: Omgeving, downloads, zonder_onderdrukking
 ) -> None:
