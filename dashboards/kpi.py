@@ -375,6 +375,7 @@ def klachten_per_100(f: Filters, groep: Sequence[str] = ()) -> pd.DataFrame:
         df = df.merge(clienten, on=list(groep), how="left")
     else:
         df["clienten"] = clienten["clienten"].iloc[0]
+    return per_100_clienten(df)
 
 
 def per_100_clienten(df: pd.DataFrame) -> pd.DataFrame:

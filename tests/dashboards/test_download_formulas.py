@@ -33,7 +33,7 @@ def frame() -> pd.DataFrame:
 
 
 def test_csv_writes_formula_looking_text_behind_an_apostrophe(frame: pd.DataFrame) -> None:
-    tekst = downloads.csv_bytes(frame).decode("utf-8-sig")
+    tekst = downloads.csv_bytes(frame, {"Bedrag": "euro"}).decode("utf-8-sig")
     regels = tekst.splitlines()
     assert regels[0].split(";")[2] == "'=Kolom"
     for regel in regels[1:]:

@@ -108,8 +108,8 @@ def test_scorecard_marks_a_favourable_99_8_outlier_and_suppresses_small_cells(
 
     at = _kies(at, "22222222")
     kaart = _kaart(at)
-    assert list(kaart.loc["Uitval (%)", ["Aanbieder", "Aantal", "Trechter"]]) == ["–", "<10", "–"]
-    assert kaart.loc["Realisatiescore", "Aantal"] == "<10"
+    assert list(kaart.loc["Uitval (%)", ["Aanbieder", "Aantal", "Trechter"]]) == ["–", "onderdrukt", "–"]
+    assert kaart.loc["Realisatiescore", "Aantal"] == "onderdrukt"
     for frame in _tabellen(at):
         assert not frame.isin(["33,3 %", "3"]).any().any()  # 1/3 and its denominator never reach the page
 
