@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
 
 .PHONY: install manifest browser demo test lint dagster bench docs
 
@@ -14,6 +15,7 @@ $(STAMP): pyproject.toml requirements.lock setup.py ingest/iwmo/_snel.c
 	touch $(STAMP)
 
 install: $(STAMP)
+	@mkdir -p $(DAGSTER_HOME)
 
 # dagster-dbt reads dbt's manifest at import time; it is built here, in CI and by `wmo-monitor run`.
 manifest: install
@@ -34,10 +36,9 @@ test: install manifest browser
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
-# The Dagster UI and daemon on the instance `wmo-monitor run` records in; after `make demo`, the demo's
-# (docs/architecture.md, Dagster instance). WMO_LANDING_DIR / WMO_WAREHOUSE / WMO_DAGSTER_HOME choose another.
 dagster: install manifest
-	$(BIN)/wmo-monitor dagster
+	cp -n dagster.yaml $(DAGSTER_HOME)/dagster.yaml || true
+	$(BIN)/dagster dev -w workspace.yaml
 
 bench: install manifest
 	$(BIN)/wmo-monitor bench

@@ -67,14 +67,3 @@ def recall(state_dir: Path, familie: str, key: str) -> dict | None:
 
 def remember(state_dir: Path, familie: str, key: str, outcome: dict) -> None:
     store_json(_path(state_dir, familie), {"sleutel": key, "uitkomst": outcome})
-
-
-def latest(state_dir: Path) -> dict[str, dict]:
-    """The last remembered outcome of every family, whatever data it judged: what the last check reported."""
-    folder = state_dir / "gx"
-    stored = {path.stem: load_json(path) for path in sorted(folder.glob("*.json"))} if folder.is_dir() else {}
-    return {
-        familie: payload["uitkomst"]
-        for familie, payload in stored.items()
-        if payload and "uitkomst" in payload
-    }

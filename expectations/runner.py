@@ -26,8 +26,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runtime.text import aantal
-
 if TYPE_CHECKING:
     import pandas
 
@@ -105,10 +103,6 @@ class ValidationOutcome:
     def warnings(self) -> list[dict]:
         return [f for f in self.failed if not f["blocking"]]
 
-    def warning_texts(self) -> list[str]:
-        """One Dutch sentence per warning (what `summary_nl` says of it), for a list a person reads."""
-        return [_describe(f) for f in self.warnings]
-
     def summary_nl(self) -> str:
         """One Dutch paragraph: verdict, then every failed expectation with table, column and sample values."""
         if self.evaluated == 0 and not self.failed:
@@ -128,10 +122,7 @@ class ValidationOutcome:
             if warnings:
                 text += " Signalen (niet blokkerend): " + " ".join(_describe(f) for f in warnings)
         if self.skipped:
-            text += (
-                " Niet uitgevoerd bij gebrek aan referentielijst: "
-                f"{aantal(len(self.skipped), 'verwachting', 'verwachtingen')}."
-            )
+            text += f" Niet uitgevoerd bij gebrek aan referentielijst: {len(self.skipped)} verwachting(en)."
         return text
 
 
@@ -143,7 +134,7 @@ def _describe(failure: dict) -> str:
     if failure.get("fout"):
         text += f" De controle kon niet worden uitgevoerd: {failure['fout'].rstrip('.')}."
     if failure.get("unexpected_count"):
-        text += f" {aantal(failure['unexpected_count'], 'afwijkende waarde', 'afwijkende waarden')}"
+        text += f" {failure['unexpected_count']} afwijkende waarde(n)"
         if failure.get("unexpected_percent") is not None:
             text += f" ({failure['unexpected_percent']:.1f}%)"
     if failure.get("sample"):

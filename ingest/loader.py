@@ -21,12 +21,11 @@ from ingest.iwmo.files import Chunk, PreparedFile, prepare_files
 from ingest.iwmo.inhoud import zelfde_inhoud
 from ingest.iwmo.teruglezen import BerichtLezer
 from ingest.landing import LandingFile, leesfout, read_path_capped, sha256_of
-from ingest.model import INTERNE_FOUT_MELDING, ParsedFile, QuarantineItem, Rejection, technisch_van
+from ingest.model import ParsedFile, QuarantineItem, Rejection
 from ingest.tabular.source import te_groot
 from ingest.writer import insert_rows
 from runtime.config import DEFAULT_LIMITS, Limits
 from runtime.failpoints import failpoint
-from runtime.text import aantal
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +174,7 @@ class Loader:
         summary = self.summary.family(familie)
         summary.nieuw += len(todo)
         if todo:
-            self.progress(f"{familie}: {aantal(len(todo), 'nieuw bestand', 'nieuwe bestanden')}")
+            self.progress(f"{familie}: {len(todo)} nieuwe bestanden")
         if familie == "berichten":
             try:
                 with paused_gc(), _bulk_writes(self.con):
@@ -213,12 +212,21 @@ class Loader:
                 raise te_groot(self.limits, f.bytes)
             parsed, status, records = self._parse(f, sha, data)
         except Rejection as rej:
-            item = QuarantineItem.of(rej, rej.locatie or f.pad)
+            item = QuarantineItem(rej.locatie or f.pad, rej.reden_code, rej.melding)
             return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[item]), 0)
         except Exception as exc:  # a parser bug must not stop the other files of the run
             log.exception("Onverwachte fout bij %s", f.pad)
-            item = QuarantineItem(f.pad, "INTERNE_FOUT", INTERNE_FOUT_MELDING, technisch=technisch_van(exc))
-            return _Outcome(f, sha, "quarantaine", ParsedFile(quarantaine=[item]), 0)
+            melding = (
+                f"Interne fout bij het verwerken ({type(exc).__name__}: {exc}). Het bestand is niet geladen; "
+                "meld dit aan de beheerder van wmo-monitor."
+            )
+            return _Outcome(
+                f,
+                sha,
+                "quarantaine",
+                ParsedFile(quarantaine=[QuarantineItem(f.pad, "INTERNE_FOUT", melding)]),
+                0,
+            )
         return _Outcome(f, sha, status, parsed, records)
 
     def _parse(self, f: LandingFile, sha: str, data: bytes) -> tuple[ParsedFile, str, int]:
@@ -439,7 +447,6 @@ class Loader:
                         "locatie": item.locatie,
                         "reden_code": item.reden_code,
                         "melding": item.melding,
-                        "technisch": item.technisch,
                         "eerst_gezien": self.now,
                         "bericht_id": item.bericht_id,
                         "run_id": self.run_id,

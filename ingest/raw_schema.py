@@ -292,7 +292,6 @@ AUDIT_TABLES: dict[str, list[tuple[str, str]]] = {
         ("eerst_gezien", "TIMESTAMP"),
         ("bericht_id", "VARCHAR"),
         ("run_id", "VARCHAR"),
-        ("technisch", "VARCHAR"),  # the parser's own (English) text; `melding` stays Dutch (ingest.model)
     ],
     "waarschuwingen": [
         ("pad", "VARCHAR"),
@@ -338,25 +337,6 @@ def ddl_statements() -> list[str]:
 
 
 def create_all(con) -> None:
-    """Create the raw, restricted and audit tables in an open DuckDB connection, and add the columns a table
-    made by an older version lacks (new columns come last, as declared; old rows get NULL there)."""
+    """Create the raw, restricted and audit tables in an open DuckDB connection."""
     for statement in ddl_statements():
         con.execute(statement)
-    for statement in _missing_column_statements(con):
-        con.execute(statement)
-
-
-def _missing_column_statements(con) -> list[str]:
-    present = set(
-        con.sql(
-            "SELECT table_schema, table_name, column_name FROM information_schema.columns "
-            "WHERE table_catalog = current_database()"
-        ).fetchall()
-    )
-    return [
-        f"ALTER TABLE {schema}.{table} ADD COLUMN {name} {dtype}"
-        for schema, tables in SCHEMAS.items()
-        for table, columns in tables.items()
-        for name, dtype in columns
-        if (schema, table, name) not in present
-    ]

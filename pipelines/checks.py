@@ -9,7 +9,6 @@ from pipelines.assets.ingest import raw_key
 from pipelines.resources import WmoSettings
 from runtime import progress
 from runtime.failpoints import failpoint
-from runtime.text import aantal
 
 # GX family (expectations/suites) -> the ingest asset whose tables it validates.
 # The check hangs on the family's first table; a blocking failure stops everything downstream of the ingest step.
@@ -51,8 +50,6 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             known = load_known(con)
             key = memo.fingerprint(con, suites, known)
             outcome = memo.recall(settings.state_dir, familie, key)
-            if outcome is not None and "signalen" not in outcome:
-                outcome = None  # remembered by a version that kept no warning texts: validate again
             hergebruikt = outcome is not None
             if not hergebruikt:
                 progress.report(
@@ -63,8 +60,6 @@ def _check(familie: str, suites: list[str]) -> dg.AssetChecksDefinition:
             else:
                 outcome["beschrijving"] = f"{UNCHANGED_NOTE} {outcome['beschrijving']}"
         progress.report(_regel(familie, outcome, hergebruikt), stap="controle")
-        for signaal in outcome["signalen"]:  # every warning the line counts, with its text
-            progress.report(f"  Waarschuwing {familie}: {signaal}", stap="controle")
         failpoint("checks")
         return dg.AssetCheckResult(
             passed=outcome["geslaagd"],
@@ -84,11 +79,11 @@ def _regel(familie: str, outcome: dict, hergebruikt: bool) -> str:
     m = outcome["metadata"]
     if not m["verwachtingen"] and outcome["geslaagd"]:
         return f"Controle {familie}: nog geen gegevens, niets te controleren"
-    delen = [aantal(m["verwachtingen"], "verwachting", "verwachtingen")]
+    delen = [f"{m['verwachtingen']} verwachtingen"]
     if m["blokkerend_gefaald"]:
         delen.append(f"{m['blokkerend_gefaald']} blokkerend gefaald")
     if m["waarschuwingen"]:
-        delen.append(aantal(m["waarschuwingen"], "waarschuwing", "waarschuwingen"))
+        delen.append(f"{m['waarschuwingen']} waarschuwingen")
     herkomst = "; uitkomst hergebruikt, ruwe gegevens ongewijzigd" if hergebruikt else ""
     return f"Controle {familie}: {'geslaagd' if outcome['geslaagd'] else 'GEFAALD'} ({', '.join(delen)}{herkomst})"
 
@@ -107,7 +102,6 @@ def _validate(database: Path, suites: list[str], known: dict[str, set[str]]) -> 
             "blokkerend_gefaald": sum(len(o.blocking_failures) for o in outcomes),
             "waarschuwingen": sum(len(o.warnings) for o in outcomes),
         },
-        "signalen": [text for o in outcomes for text in o.warning_texts()],
     }
 
 

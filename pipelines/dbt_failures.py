@@ -8,8 +8,6 @@ from typing import Any
 
 import duckdb
 
-from runtime.text import aantal
-
 SAMPLE_ROWS = 5
 
 
@@ -22,10 +20,7 @@ def describe_failures(run_results: dict[str, Any], work_db: Path) -> str:
     failures = failing_results(run_results)
     if not failures:
         return "dbt is mislukt zonder falende test of model in run_results.json; zie de dbt-log."
-    lines = [
-        f"{aantal(len(failures), 'dbt-controle of model', 'dbt-controles of modellen')} mislukt; de publicatie is "
-        "niet bijgewerkt."
-    ]
+    lines = [f"{len(failures)} dbt-controle(s) of model(len) mislukt; de publicatie is niet bijgewerkt."]
     for result in failures:
         node = result.get("unique_id", "?")
         lines.append(f"- {node}: {result.get('message') or result.get('status')}")

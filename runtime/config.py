@@ -17,8 +17,6 @@ DEMO_SLEUTEL = "DEMO-SLEUTEL-NIET-VOOR-PRODUCTIE"
 
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 DEFAULT_LANDING = Path("data/landing")
-DEMO_DIR = Path("data/demo")
-"""Where `wmo-monitor demo` (and so `make demo`) puts its landing folder, warehouse and users."""
 DEFAULT_ZIP_MAX_BYTES = 2 * 1024**3
 """inputs.md: a zip that would expand beyond this many bytes is quarantined as a whole (ZIP_TE_GROOT)."""
 DEFAULT_DASHBOARD_ADRES = "127.0.0.1"
@@ -83,7 +81,6 @@ class Settings:
     bestanden_groep: str | None = None
     """Group (name or number) that may read the warehouse, work database, logs and audit log (0640, folders
     2750); None keeps them to the service account alone (0600/0700). See runtime/private_files.py."""
-    dagster_home: Path | None = None
 
     @property
     def limits(self) -> Limits:
@@ -99,15 +96,6 @@ class Settings:
     def state_dir(self) -> Path:
         """Folder for run state that is not data: logs, the dashboard audit log, dbt artefacts."""
         return self.warehouse.parent / f"{self.warehouse.stem}.state"
-
-    @property
-    def effective_dagster_home(self) -> Path:
-        """The Dagster instance that records this warehouse's runs (absolute: Dagster requires it).
-
-        WMO_DAGSTER_HOME or DAGSTER_HOME when set, else inside the state folder, so that a warehouse and the
-        run history of the runs that built it travel together (docs/architecture.md, Dagster instance).
-        """
-        return (self.dagster_home or self.state_dir / "dagster").resolve()
 
     @property
     def effective_users_file(self) -> Path:
@@ -176,7 +164,6 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
         raise ConfigError(f"WMO_MIN_CELGROOTTE={min_cel!r} is geen geheel getal.")
     xsd_dir = env.get("WMO_IWMO_XSD_DIR")
     users = env.get("WMO_USERS_FILE")
-    dagster_home = env.get("WMO_DAGSTER_HOME") or env.get("DAGSTER_HOME")
     return Settings(
         landing_dir=Path(env.get("WMO_LANDING_DIR", str(DEFAULT_LANDING))),
         warehouse=Path(env.get("WMO_WAREHOUSE", str(DEFAULT_WAREHOUSE))),
@@ -194,16 +181,6 @@ def from_env(env: dict[str, str] | None = None) -> Settings:
             for name, (variable, standaard) in _LIMIT_VARIABLES.items()
         },
         bestanden_groep=_read_group(env),
-        dagster_home=Path(dagster_home).expanduser() if dagster_home else None,
-    )
-
-
-def demo_settings(env: dict[str, str] | None = None) -> Settings:
-    """The demo's folders (DEMO_DIR) on top of the environment, as `wmo-monitor demo` runs them."""
-    return from_env(env).with_overrides(
-        landing_dir=DEMO_DIR / "landing",
-        warehouse=DEMO_DIR / "warehouse.duckdb",
-        users_file=DEMO_DIR / "gebruikers.json",
     )
 
 

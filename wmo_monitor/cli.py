@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING
 import click
 
 from runtime import config, private_files, progress
-from wmo_monitor import click_nl, supervise
+from wmo_monitor import supervise
 
 if TYPE_CHECKING:
     from dashboards.auth import Gebruiker
 
-click_nl.install()  # before the commands below are declared: Click's own texts in Dutch for all of them
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEMO_DIR = config.DEMO_DIR
+DEMO_DIR = Path("data/demo")
 
 
 def _years(value: str) -> tuple[int, int]:
@@ -44,7 +42,7 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(cls=click_nl.DutchGroup, help="Monitor voor resultaatgestuurde Wmo-ondersteuning.")
+@click.group(help="Monitor voor resultaatgestuurde Wmo-ondersteuning.")
 def main() -> None:
     progress.show_on_stdout()
 
@@ -182,16 +180,13 @@ def demo(scale: float, port: int, adres: str | None, no_serve: bool, opnieuw: bo
     from dashboards.auth import write_demo_users
     from demo_region import generate_region
 
+    landing, warehouse = DEMO_DIR / "landing", DEMO_DIR / "warehouse.duckdb"
     os.environ["WMO_PSEUDONIEM_SLEUTEL"] = config.DEMO_SLEUTEL
     click.echo(
         "LET OP: de demo gebruikt een vaste, openbare demosleutel voor pseudonimisering; niet voor echte gegevens."
     )
-    demo_folders = config.demo_settings(
-        {}
-    )  # only its folders (the ones `wmo-monitor dagster` opens after it)
-    landing = demo_folders.landing_dir
-    settings = _settings(landing, demo_folders.warehouse, None).with_overrides(
-        users_file=demo_folders.users_file, dashboard_adres=adres
+    settings = _settings(landing, warehouse, None).with_overrides(
+        users_file=DEMO_DIR / "gebruikers.json", dashboard_adres=adres
     )
     if opnieuw and DEMO_DIR.exists():
         click.echo(f"De bestaande demo in {DEMO_DIR} wordt verwijderd.")
@@ -221,34 +216,6 @@ def _demo_scale(landing: Path) -> float | None:
         return float(json.loads((landing / "manifest.json").read_text(encoding="utf-8"))["scale"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-@main.command(
-    "dagster",
-    help="Open de Dagster-console (runs, controles, sensor en schema's) op de Dagster-instantie waarin "
-    "`wmo-monitor run` zijn runs vastlegt. Zonder landingsmap of warehouse: de demo, als die er is.",
-)
-@click.option("--landing", type=click.Path(path_type=Path), help="Landingsmap (WMO_LANDING_DIR).")
-@click.option("--warehouse", type=click.Path(path_type=Path), help="DuckDB-bestand (WMO_WAREHOUSE).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adres waarop de console luistert.")
-@click.option("--port", default=3000, show_default=True)
-def dagster_console(landing: Path | None, warehouse: Path | None, host: str, port: int) -> None:
-    from wmo_monitor.console import console_settings, serve_console
-
-    try:
-        settings, demo = console_settings(landing, warehouse)
-    except config.ConfigError as exc:
-        _fail(str(exc))
-    if demo:
-        click.echo(
-            f"De demo in {DEMO_DIR} wordt getoond (met de openbare demosleutel als er geen sleutel is gezet)."
-        )
-    click.echo(
-        f"Dagster-console: http://{host}:{port}  (stoppen met Ctrl+C)\n"
-        f"  instantie: {settings.effective_dagster_home}\n"
-        f"  landingsmap: {settings.landing_dir}  warehouse: {settings.warehouse}"
-    )
-    sys.exit(serve_console(settings, host, port))
 
 
 @main.command(help="Wat is geladen, wanneer, en wat staat in quarantaine.")

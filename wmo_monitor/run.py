@@ -13,7 +13,6 @@ import duckdb
 from pipelines import work_database
 from pipelines.dbt_setup import ensure_manifest
 from runtime import config, disk_space, private_files, progress, runs, workdb
-from wmo_monitor.status import run_warnings
 
 
 @dataclass
@@ -25,15 +24,12 @@ class RunOutcome:
 
 
 def run_pipeline(settings: config.Settings) -> RunOutcome:
-    """Ingest, build, test and publish once; the same job `dagster dev` and the sensor start.
-
-    The job runs in the warehouse's persistent Dagster instance (pipelines/instance.py), so the run, its
-    materializations and check evaluations are what `wmo-monitor dagster` shows afterwards.
-    """
+    """Ingest, build, test and publish once; the same job `dagster dev` and the sensor start."""
     settings.require_key()
     ensure_manifest()
+    from dagster import DagsterInstance
+
     from pipelines.definitions import build_definitions
-    from pipelines.instance import open_instance
     from pipelines.resources import WmoSettings
 
     wmo = WmoSettings(
@@ -55,12 +51,11 @@ def run_pipeline(settings: config.Settings) -> RunOutcome:
         result, log_complete = None, True
         try:
             with (
-                open_instance(settings.effective_dagster_home) as instance,
                 private_files.private_file(log_file).open("w", encoding="utf-8") as log,
                 redirect_stdout(log),
             ):
                 result = job.execute_in_process(
-                    instance=instance,
+                    instance=DagsterInstance.ephemeral(),
                     raise_on_error=False,
                     run_id=run_id,
                     run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
@@ -133,8 +128,9 @@ def read_run(settings: config.Settings, run_id: str) -> dict:
             return {}
         summary = dict(zip(rel.columns, rows[0], strict=True))
         # the table exists once a run has created the work database's tables, which this run did
-        summary["waarschuwing_teksten"] = run_warnings(con, run_id)
-        summary["waarschuwingen"] = len(summary["waarschuwing_teksten"])
+        summary["waarschuwingen"] = con.execute(
+            "SELECT count(*) FROM audit.waarschuwingen WHERE run_id = ?", [run_id]
+        ).fetchall()[0][0]
         return summary
 
 
@@ -149,9 +145,6 @@ def format_summary(outcome: RunOutcome) -> str:
         f"  dbt-tests geslaagd: {s.get('dbt_tests_geslaagd') or 0}  gefaald: {s.get('dbt_tests_gefaald') or 0}",
         f"  peildatum: {s.get('peildatum') or '-'}",
     ]
-    if s.get("waarschuwing_teksten"):
-        lines.append("  Waarschuwingen (geladen, maar controleren):")
-        lines += [f"    {tekst}" for tekst in s["waarschuwing_teksten"]]
     if outcome.failure:
         lines.append("  Oorzaak:\n" + "\n".join(f"    {line}" for line in outcome.failure.splitlines()))
         lines.append("  De vorige publicatie blijft staan; herstel de oorzaak en start de run opnieuw.")

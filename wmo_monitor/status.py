@@ -5,7 +5,6 @@ from __future__ import annotations
 import duckdb
 
 from runtime import config
-from runtime.text import aantal
 
 
 def _open(settings: config.Settings) -> tuple[duckdb.DuckDBPyConnection, str]:
@@ -30,17 +29,6 @@ def _table(rel: duckdb.DuckDBPyRelation) -> str:
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     fmt = "  " + "  ".join(f"{{:<{w}}}" for w in widths)
     return "\n".join([fmt.format(*columns), *(fmt.format(*r) for r in cells)])
-
-
-def run_warnings(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
-    """Every warning recorded by the run, as 'pad (locatie): melding', so the count comes with its texts."""
-    return [
-        f"{pad} ({locatie}): {melding}" if locatie and locatie != pad else f"{pad}: {melding}"
-        for pad, locatie, melding in con.execute(
-            "SELECT pad, locatie, melding FROM audit.waarschuwingen WHERE run_id = ? ORDER BY pad, locatie",
-            [run_id],
-        ).fetchall()
-    ]
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -98,33 +86,10 @@ def status_report(settings: config.Settings) -> str:
             if _has_table(con, "waarschuwingen")
             else "  (geen)"
         )
-        if _has_table(con, "waarschuwingen"):
-            laatste = con.sql("SELECT run_id FROM audit.runs ORDER BY start DESC LIMIT 1").fetchall()
-            teksten = run_warnings(con, laatste[0][0]) if laatste else []
-            parts += ["", "Waarschuwingen van de laatste run:"]
-            parts += [f"  {tekst}" for tekst in teksten] or ["  (geen)"]
         failed = con.sql(
             "SELECT run_id[:8], melding FROM audit.runs WHERE status IN ('mislukt', 'afgebroken') "
             "AND start = (SELECT max(start) FROM audit.runs)"
         ).fetchall()
         parts += ["", "Falende controles in de laatste run:"]
         parts += [f"  run {run}: {melding}" for run, melding in failed] or ["  (geen)"]
-    parts += ["", "Waarschuwingen van de laatste invoercontroles (niet blokkerend):"]
-    parts += _warnings(settings)
     return "\n".join(parts)
-
-
-def _warnings(settings: config.Settings) -> list[str]:
-    """Every warning the Great Expectations checks counted, with its text (the run printed the same lines)."""
-    from expectations import memo
-
-    lines = []
-    for familie, outcome in memo.latest(settings.state_dir).items():
-        signalen = outcome.get("signalen", [])
-        lines += [f"  {familie}: {signaal}" for signaal in signalen]
-        verborgen = outcome.get("metadata", {}).get("waarschuwingen", 0) - len(signalen)
-        if verborgen > 0:  # an outcome remembered before the texts were kept
-            lines.append(
-                f"  {familie}: {aantal(verborgen, 'waarschuwing', 'waarschuwingen')}; de volgende run toont de tekst"
-            )
-    return lines or ["  (geen)"]

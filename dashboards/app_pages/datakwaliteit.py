@@ -125,11 +125,8 @@ if ui.vereist("audit.quarantaine"):
         naam="Quarantaine per reden",
         onderdrukken=False,
     )
-    # `technisch` (the parser's own text) exists in publications made since it was added; before the next run
-    # an older publication has none, and the page must still show the Dutch meldingen.
-    technisch = "technisch" if "technisch" in db.kolommen("audit.quarantaine") else "NULL AS technisch"
     detail = db.query(
-        f"SELECT pad, familie, locatie, reden_code, melding, {technisch}, eerst_gezien FROM audit.quarantaine "
+        "SELECT pad, familie, locatie, reden_code, melding, eerst_gezien FROM audit.quarantaine "
         "ORDER BY eerst_gezien DESC, pad LIMIT 5000"
     )
     detail["reden"] = detail["reden_code"].map(lambda r: REDENEN.get(r, r))
@@ -142,7 +139,6 @@ if ui.vereist("audit.quarantaine"):
             Kolom("locatie", "Locatie"),
             Kolom("reden", "Reden"),
             Kolom("melding", "Melding"),
-            Kolom("technisch", "Technische details"),
             Kolom("eerst_gezien", "Eerst gezien", "datum"),
         ],
         naam="Quarantaine detail",

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from ingest.landing import read_path_capped
-from ingest.model import Rejection, technisch_van
+from ingest.model import Rejection
 from ingest.zipsize import count_member, declared_ratio_over
 from runtime.config import DEFAULT_BERICHT_MAX_BYTES, DEFAULT_ZIP_MAX_VERHOUDING
 
@@ -168,10 +168,9 @@ def _gedeclareerd(infos: list[zipfile.ZipInfo]) -> int:
 def _corrupt(locatie: str, exc: BaseException) -> Rejection:
     return Rejection(
         "ZIP_CORRUPT",
-        "Het zip-archief is beschadigd of onleesbaar; daarom wordt niets uit dit archief geladen. Lever het "
-        "archief opnieuw aan.",
+        f"Het zip-archief is beschadigd of onleesbaar ({type(exc).__name__}: {str(exc)[:120]}); daarom wordt niets "
+        "uit dit archief geladen. Lever het archief opnieuw aan.",
         locatie,
-        technisch=technisch_van(exc),
     )
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 from ingest.iwmo import rules as r
 from ingest.iwmo.namespaces import IWMO_NAMESPACE, ONDERSTEUNDE_RELEASES, Names, basis_namespace, names
 from ingest.iwmo.xsd import maskeer_xsd_melding
-from ingest.model import Rejection, technisch_van
+from ingest.model import Rejection
 
 
 @dataclass(frozen=True)
@@ -101,18 +101,15 @@ def parse_xml(data: bytes):
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         regel = f" (regel {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        # lxml's text may quote content of the message: masked, and only in `technisch` (ingest.model)
         raise Rejection(
             "XML_NIET_WELGEVORMD",
-            f"Het bestand is geen welgevormde XML{regel}. Laat de afzender een correct XML-bericht sturen.",
-            technisch=f"{type(exc).__name__}: {maskeer_xsd_melding(exc.msg)}",
+            f"Het bestand is geen welgevormde XML{regel}: {maskeer_xsd_melding(exc.msg)}. Laat de afzender een correct XML-bericht "
+            "sturen.",
         ) from None
     except ValueError as exc:  # e.g. an unsupported encoding declaration
         raise Rejection(
             "XML_NIET_WELGEVORMD",
-            "Het bestand kan niet als XML worden gelezen (bijvoorbeeld door een tekencodering die niet wordt "
-            "ondersteund). Laat de afzender een correct XML-bericht sturen.",
-            technisch=technisch_van(exc),
+            f"Het bestand kan niet als XML worden gelezen: {exc}. Laat de afzender een correct XML-bericht sturen.",
         ) from None
     if root is None:
         raise Rejection("XML_NIET_WELGEVORMD", "Het bestand bevat geen XML-element.")

@@ -36,7 +36,7 @@ from ingest.iwmo.archive import bericht_te_groot, iter_berichten
 from ingest.iwmo.message import parse_message
 from ingest.iwmo.xsd import XsdValidator
 from ingest.landing import leesfout, read_capped, read_path_capped, sha256_of, sha256_of_fd
-from ingest.model import INTERNE_FOUT_MELDING, QuarantineItem, Rejection, Waarschuwing, technisch_van
+from ingest.model import QuarantineItem, Rejection, Waarschuwing
 from ingest.writer import arrow_table, convert_once
 from runtime.config import Limits
 from runtime.cores import available_cores
@@ -233,10 +233,14 @@ def prepare_file(
     except Rejection as rej:
         # an archive refused as a whole names the file on disk: report it by its landing path like its members
         locatie = rej.locatie.replace(str(Path(path)), pad, 1) if rej.locatie else pad
-        item = QuarantineItem.of(rej, locatie)
+        item = QuarantineItem(locatie, rej.reden_code, rej.melding)
         return PreparedFile(sha256, berichten, item, None, chunk)
     except Exception as exc:  # a parser bug must not stop the other files of the run
-        item = QuarantineItem(pad, "INTERNE_FOUT", INTERNE_FOUT_MELDING, technisch=technisch_van(exc))
+        melding = (
+            f"Interne fout bij het verwerken ({type(exc).__name__}: {exc}). Het bestand is niet geladen; "
+            "meld dit aan de beheerder van wmo-monitor."
+        )
+        item = QuarantineItem(pad, "INTERNE_FOUT", melding)
         return PreparedFile(sha256, berichten, item, traceback.format_exc(), chunk)
     return PreparedFile(sha256, berichten, None, None, chunk)
 
@@ -245,7 +249,10 @@ def _refused_message(rej: Rejection, member: str, chunk: Chunk) -> PreparedMessa
     """A message of the chunk that is quarantined without rows (it keeps its number, as every message does)."""
     nummer = chunk.berichten
     chunk.berichten += 1
-    return PreparedMessage(nummer, member, None, None, 0, QuarantineItem.of(rej, rej.locatie or member))
+    item = QuarantineItem(
+        rej.locatie or member, rej.reden_code, rej.melding, getattr(rej, "bericht_id", None)
+    )
+    return PreparedMessage(nummer, member, None, None, 0, item)
 
 
 def _prepare_message(

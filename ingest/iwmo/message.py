@@ -20,9 +20,8 @@ from ingest.iwmo import (
 from ingest.iwmo.context import Ctx
 from ingest.iwmo.detect import detect, herken, parse_xml
 from ingest.iwmo.header import bericht_rij, header_kolommen, heen_rij
-from ingest.iwmo.xsd import MASKER, XsdValidator, plaats
+from ingest.iwmo.xsd import MASKER, XsdValidator
 from ingest.model import ParsedFile, Rejection
-from runtime.text import aantal
 
 _HEEN = {
     "301": parse_301.parse,
@@ -101,9 +100,7 @@ def parse_message(
             fouten = xsd.validate(root, berichtsoort.berichttype)
             if fouten:
                 meer = (
-                    f" (en nog {aantal(len(fouten) - MAX_XSD_FOUTEN, 'fout', 'fouten')})"
-                    if len(fouten) > MAX_XSD_FOUTEN
-                    else ""
+                    f" (en nog {len(fouten) - MAX_XSD_FOUTEN} fouten)" if len(fouten) > MAX_XSD_FOUTEN else ""
                 )
                 getoond = [fout.rstrip(".") for fout in fouten[:MAX_XSD_FOUTEN]]
                 # xsd.maskeer_xsd_melding has replaced values from the message (names, dates, BSN) by MASKER
@@ -112,14 +109,10 @@ def parse_message(
                     if any(MASKER in fout for fout in getoond)
                     else ""
                 )
-                # The Dutch melding says where; libxml2's English explanation goes to `technisch`.
                 raise Rejection(
                     "XSD_ONGELDIG",
                     f"Het bericht voldoet niet aan het XSD {berichtsoort.berichttype}.xsd van iWmo {release}: "
-                    f"{aantal(len(fouten), 'fout', 'fouten')}, op {', '.join(plaats(f) for f in getoond)}{meer}. "
-                    "Corrigeer het bericht en stuur het opnieuw; de uitleg van de XSD-controle staat bij de "
-                    "technische details.",
-                    technisch=f"{'; '.join(getoond)}{meer}.{gemaskeerd}",
+                    f"{'; '.join(getoond)}{meer}. Corrigeer het bericht en stuur het opnieuw.{gemaskeerd}",
                 )
         return out
     except Rejection as exc:

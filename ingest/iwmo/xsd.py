@@ -46,18 +46,6 @@ _GECITEERD = re.compile(r"'[^']*'")
 _BYTES = re.compile(r"Bytes:(?: 0x[0-9A-Fa-f]{2})+")
 
 
-_PLAATS = re.compile(r"regel (?P<regel>\d+): (?:Element '(?:\{[^}]*\})?(?P<element>[^']*)')?")
-
-
-def plaats(fout: str) -> str:
-    """Where an error of `validate` is, in Dutch: 'regel 12 (element Geslacht)' (the rest is libxml2's English)."""
-    match = _PLAATS.match(fout)
-    if match is None:
-        return "onbekende plaats"
-    element = f" (element {match['element']})" if match["element"] else ""
-    return f"regel {match['regel']}{element}"
-
-
 def maskeer_xsd_melding(melding: str) -> str:
     """lxml's validation message without the values it quotes from the message (see the module docstring)."""
     melding = _BYTES.sub(f"Bytes: {MASKER}", melding.strip())

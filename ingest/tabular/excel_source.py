@@ -81,7 +81,7 @@ class Workbook:
         except fastexcel.FastExcelError as exc:
             raise Rejection(
                 "BESTAND_ONLEESBAAR",
-                f"Het tabblad '{actual}' is niet te lezen. Sla de werkmap "
+                f"Het tabblad '{actual}' is niet te lezen ({str(exc).splitlines()[0][:200]}). Sla de werkmap "
                 "opnieuw op als .xlsx en lever haar opnieuw aan.",
             ) from exc
         return Table.from_grid(grid, first_row=1, sheet=label).capped(self.max_rijen)

@@ -15,7 +15,6 @@ from pipelines.dbt_project import family_of_source
 from pipelines.resources import WmoSettings
 from runtime import progress, runs
 from runtime.failpoints import failpoint
-from runtime.text import aantal
 
 LANDING_GROUP = "landing"
 INGEST_GROUP = "ingest"
@@ -95,13 +94,8 @@ def load_family(context: dg.AssetExecutionContext, wmo: WmoSettings, familie: st
     summary = loader.summary.family(familie)
     progress.report(
         f"{familie}: {summary.geladen} geladen, {summary.duplicaat} duplicaat, {summary.quarantaine} in quarantaine, "
-        f"{aantal(summary.records, 'record', 'records')}, "
-        f"{aantal(summary.quarantaine_items, 'afgekeurd bericht of rij', 'afgekeurde berichten/rijen')}"
-        + (
-            f", {aantal(summary.waarschuwingen, 'waarschuwing', 'waarschuwingen')}"
-            if summary.waarschuwingen
-            else ""
-        )
+        f"{summary.records} records, {summary.quarantaine_items} afgekeurde berichten/rijen"
+        + (f", {summary.waarschuwingen} waarschuwingen" if summary.waarschuwingen else "")
         + (f", {summary.onleesbaar} onleesbaar (volgende run opnieuw)" if summary.onleesbaar else ""),
         stap="inlezen",
     )

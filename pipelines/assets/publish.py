@@ -2,7 +2,7 @@
 
 import csv
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -18,18 +18,12 @@ from runtime.spreadsheet import veilige_cel
 
 PUBLISH_GROUP = "publicatie"
 PUBLISHED_KEY = dg.AssetKey(["publicatie", "warehouse"])
-PUBLICATION_FRESHNESS = dg.FreshnessPolicy.time_window(
-    fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
-)
-"""The daily run (schedules.py, 06:00) publishes once a day: the console warns one hour and fails two hours
-after a missed or failed morning run, so an operator sees a stale publication before users do."""
 
 
 @dg.asset(
     key=PUBLISHED_KEY,
     group_name=PUBLISH_GROUP,
     deps=[wmo_dbt_models],
-    freshness_policy=PUBLICATION_FRESHNESS,
     description="De gepubliceerde warehouse (schema's marts en audit) die dashboard en BI-tools lezen; "
     "atomair vervangen na een geslaagde run.",
     kinds={"duckdb"},

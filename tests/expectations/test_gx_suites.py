@@ -157,8 +157,6 @@ def test_signals_keep_success_and_reference_checks_follow_known(runner):
     assert dubbel["expectation"] == "expect_compound_columns_to_be_unique" and not dubbel["blocking"]
     assert dubbel["column"] == "afzender, referentienummer" and dubbel["unexpected_count"] == 2
     assert "RM05" in outcome.summary_nl() and "niet blokkerend" in outcome.summary_nl()
-    [signaal] = outcome.warning_texts()  # what the run prints and `status` shows for the one warning counted
-    assert "RM05" in signaal and signaal in outcome.summary_nl()
 
     # without reference sets the referential expectations are skipped, not failed
     outcome = validate_family("iwmo_prestaties", frames)

@@ -15,15 +15,7 @@ CLI = [sys.executable, "-m", "wmo_monitor.cli"]
 def run_env(failpoint: str | None = None) -> dict[str, str]:
     """This environment with the test key, without settings another test may have left behind."""
     env = {**os.environ, "WMO_PSEUDONIEM_SLEUTEL": TEST_KEY}
-    # DAGSTER_HOME too: a test run records in its own warehouse's instance, never in a developer's
-    for name in (
-        "WMO_FAILPOINT",
-        "WMO_PEILDATUM",
-        "WMO_LANDING_DIR",
-        "WMO_WAREHOUSE",
-        "DAGSTER_HOME",
-        "WMO_DAGSTER_HOME",
-    ):
+    for name in ("WMO_FAILPOINT", "WMO_PEILDATUM", "WMO_LANDING_DIR", "WMO_WAREHOUSE"):
         env.pop(name, None)
     if failpoint:
         env["WMO_FAILPOINT"] = failpoint

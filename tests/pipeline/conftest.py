@@ -88,11 +88,12 @@ def second_build(pipeline_run, tmp_path_factory) -> PipelineRun:
     from wmo_monitor.run import run_pipeline
 
     root = tmp_path_factory.mktemp("herbouw")
-    # the first build's key, whatever a test in between left in the environment (a monkeypatch that was undone
-    # after this session fixture's first use restores the value from before it)
+    # The assets read the key from the environment when the run starts: set the first build's key, whatever a test
+    # in between left there (a monkeypatch undone after this fixture's first use restores the value before it).
+    os.environ["WMO_PSEUDONIEM_SLEUTEL"] = TEST_KEY
+    os.environ.pop("WMO_PSEUDONIEM_SLEUTEL_FILE", None)
     settings = dataclasses.replace(
-        pipeline_run.settings.with_overrides(warehouse=root / "warehouse.duckdb"),
-        pseudoniem_sleutel=pipeline_run.settings.pseudoniem_sleutel,
+        pipeline_run.settings.with_overrides(warehouse=root / "warehouse.duckdb"), pseudoniem_sleutel=TEST_KEY
     )
     outcome = run_pipeline(settings)
     assert outcome.success, outcome.failure

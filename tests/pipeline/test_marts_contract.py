@@ -47,8 +47,7 @@ CONTRACT = {
 }
 AUDIT = {
     "bestanden": "pad sha256 bytes familie eerst_gezien status aantal_records",
-    # technisch: beyond marts.md, the parser's own text apart from the Dutch melding (docs/architecture.md, Audit schema)
-    "quarantaine": "pad sha256 familie locatie reden_code melding eerst_gezien technisch",
+    "quarantaine": "pad sha256 familie locatie reden_code melding eerst_gezien",
     "runs": "run_id start einde status",
 }
 

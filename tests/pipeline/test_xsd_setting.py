@@ -49,7 +49,7 @@ def test_the_xsd_folder_setting_reaches_the_berichten_asset(tmp_path, monkeypatc
         assert statuses["berichten/extra-element.xml"] == "quarantaine"
         [(pad, reden, melding)] = quarantine
         assert (pad, reden) == ("berichten/extra-element.xml", "XSD_ONGELDIG")
-        assert f"regel {line} (element " in melding and "WMO323.xsd" in melding
+        assert f"regel {line}:" in melding and "WMO323.xsd" in melding
     else:
         assert statuses["berichten/extra-element.xml"] == "geladen"
         assert quarantine == []

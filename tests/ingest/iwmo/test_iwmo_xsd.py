@@ -36,8 +36,7 @@ def test_xsd_error_reports_line_number(validator, parse):
     with pytest.raises(Rejection) as info:
         parse(bad.encode(), xsd=validator)
     assert info.value.reden_code == "XSD_ONGELDIG"
-    assert f"regel {expected_line} (element " in info.value.melding
-    assert info.value.technisch.startswith(f"regel {expected_line}: Element ")
+    assert f"regel {expected_line}:" in info.value.melding
 
 
 def test_messages_without_configured_schema_are_not_xsd_checked(validator, parse):
