@@ -70,7 +70,6 @@ if ui.vereist("marts.rechtmatigheid_signalen"):
         return db.query(f"SELECT {select} FROM marts.rechtmatigheid_signalen {w} GROUP BY ALL{order}", params)
 
     st.subheader("Geld in risico: goedgekeurd bedrag met minstens één signaal")
-    aandeel = None
     if ui.vereist("marts.fct_prestaties"):
         w, params = ui.where(
             f,
